@@ -14,9 +14,10 @@ import java.util.Set;
  * @param stopStrings   generation ends before the first occurrence of any of these (not included in the text)
  * @param stopTokenIds  extra ids that end generation (the bundle's end ids always do)
  * @param jsonSchema    JSON Schema text the output must match, or null
+ * @param ignoreEos     keep going past the bundle's end tokens (benchmarks)
  */
 public record GenerationRequest(Prompt prompt, SamplingParams sampling, int maxNewTokens, List<String> stopStrings,
-                                Set<Integer> stopTokenIds, String jsonSchema) {
+                                Set<Integer> stopTokenIds, String jsonSchema, boolean ignoreEos) {
 
     public static final int MAX_STOP_STRINGS = 16;
 
@@ -32,18 +33,22 @@ public record GenerationRequest(Prompt prompt, SamplingParams sampling, int maxN
     }
 
     public static GenerationRequest of(Prompt prompt, SamplingParams sampling, int maxNewTokens) {
-        return new GenerationRequest(prompt, sampling, maxNewTokens, List.of(), Set.of(), null);
+        return new GenerationRequest(prompt, sampling, maxNewTokens, List.of(), Set.of(), null, false);
     }
 
     public GenerationRequest withStopStrings(List<String> stops) {
-        return new GenerationRequest(prompt, sampling, maxNewTokens, stops, stopTokenIds, jsonSchema);
+        return new GenerationRequest(prompt, sampling, maxNewTokens, stops, stopTokenIds, jsonSchema, ignoreEos);
     }
 
     public GenerationRequest withStopTokenIds(Set<Integer> ids) {
-        return new GenerationRequest(prompt, sampling, maxNewTokens, stopStrings, ids, jsonSchema);
+        return new GenerationRequest(prompt, sampling, maxNewTokens, stopStrings, ids, jsonSchema, ignoreEos);
     }
 
     public GenerationRequest withJsonSchema(String schema) {
-        return new GenerationRequest(prompt, sampling, maxNewTokens, stopStrings, stopTokenIds, schema);
+        return new GenerationRequest(prompt, sampling, maxNewTokens, stopStrings, stopTokenIds, schema, ignoreEos);
+    }
+
+    public GenerationRequest withIgnoreEos(boolean ignore) {
+        return new GenerationRequest(prompt, sampling, maxNewTokens, stopStrings, stopTokenIds, jsonSchema, ignore);
     }
 }

@@ -10,7 +10,10 @@ package org.medgo.inference.generation;
  * @param promptTokens     tokens in the prompt
  * @param completionTokens tokens generated (an end token counts)
  * @param tokenIds         the generated ids
+ * @param firstTokenNanos  from submission to the first generated token
+ * @param elapsedNanos     from submission to the end
  */
 public record GenerationResult(String text, String reasoning, String rawText, FinishReason finishReason,
-                               int promptTokens, int completionTokens, int[] tokenIds) {
+                               int promptTokens, int completionTokens, int[] tokenIds, long firstTokenNanos,
+                               long elapsedNanos) {
 }

@@ -89,7 +89,7 @@ public final class InferenceEngine implements AutoCloseable {
                     + maxLength + " tokens per sequence (prompt + output); shorten the input");
         }
         int maxNew = Math.min(request.maxNewTokens(), maxLength - prompt.length);
-        Set<Integer> stops = new HashSet<>(endIds);
+        Set<Integer> stops = new HashSet<>(request.ignoreEos() ? Set.of() : endIds);
         stops.addAll(request.stopTokenIds());
         var constraint = request.jsonSchema() == null ? null
                 : JsonSchemaConstraint.compile(request.jsonSchema(), vocabulary(), endIds);

@@ -185,6 +185,10 @@ final class Scheduler implements Runnable {
     }
 
     private void sample(Sequence s, StepLogits logits, int row) {
+        if (s.constraint == null && s.sampler.isPlainGreedy()) {
+            s.accept(logits.argmax(row, tokenizerSize)); // no copy of the row
+            return;
+        }
         logits.copyRow(row, scratch);
         for (int i = tokenizerSize; i < scratch.length; i++) {
             scratch[i] = Float.NEGATIVE_INFINITY; // padded ids no tokenizer knows

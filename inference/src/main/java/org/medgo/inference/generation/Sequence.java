@@ -31,6 +31,8 @@ final class Sequence {
     /** The token to feed at the next decode step. */
     final int[] next = new int[1];
     FinishReason finish;
+    private final long submitted = System.nanoTime();
+    private long firstToken;
 
     Sequence(GenerationHandle handle, int[] prompt, int maxNew, TokenSampler sampler, TokenConstraint constraint,
              Set<Integer> stopIds, List<String> stopStrings, BundleTokenizer tokenizer, TokenListener listener) {
@@ -62,6 +64,9 @@ final class Sequence {
             generated = Arrays.copyOf(generated, generated.length * 2);
         }
         generated[generatedCount++] = token;
+        if (generatedCount == 1) {
+            firstToken = System.nanoTime() - submitted;
+        }
         sampler.observeOutput(token);
         if (token < 0 || stopIds.contains(token)) {
             finish = FinishReason.STOP;
@@ -113,6 +118,6 @@ final class Sequence {
         String raw = text.toString();
         ReasoningSplit split = ReasoningSplit.of(raw);
         return new GenerationResult(split.content(), split.reasoning(), raw, finish, prompt.length, generatedCount,
-                Arrays.copyOf(generated, generatedCount));
+                Arrays.copyOf(generated, generatedCount), firstToken, System.nanoTime() - submitted);
     }
 }

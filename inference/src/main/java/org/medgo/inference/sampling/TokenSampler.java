@@ -155,6 +155,11 @@ public final class TokenSampler {
         return candIds[n - 1];
     }
 
+    /** Greedy with no penalties: the caller may take the argmax of the raw logits. */
+    public boolean isPlainGreedy() {
+        return params.isGreedy() && outputCounts == null;
+    }
+
     public SamplingParams params() {
         return params;
     }
