@@ -20,7 +20,9 @@ class BundleTokenizerTest {
 
     @AfterAll
     static void close() {
-        tokenizer.close();
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
     }
 
     @Test
