@@ -172,6 +172,9 @@ public final class InferCommand implements Callable<Integer> {
                 inFlight.release();
                 return e == null ? success(finalId, r) : error(finalId, lineNo, rootMessage(e));
             });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            inFlight.release();
+            return CompletableFuture.completedFuture(error(id, lineNo, "not valid JSON: " + e.getOriginalMessage()));
         } catch (Exception e) {
             inFlight.release();
             return CompletableFuture.completedFuture(error(id, lineNo, e.getMessage()));
