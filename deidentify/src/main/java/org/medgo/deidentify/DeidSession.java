@@ -24,6 +24,7 @@ public final class DeidSession {
     private final EnumMap<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
     private final Map<String, Integer> offsets = new LinkedHashMap<>();
     private String currentPatient;
+    private String primaryPatient;
 
     public DeidSession(UUID requestId, DeidSecrets secrets) {
         this.requestId = Objects.requireNonNull(requestId);
@@ -47,6 +48,9 @@ public final class DeidSession {
         currentPatient = patientKey == null ? null : secrets.hash("patient", patientKey);
         if (currentPatient != null) {
             offsets.computeIfAbsent(currentPatient, k -> secrets.dateOffsetDays(k));
+            if (primaryPatient == null) {
+                primaryPatient = currentPatient;
+            }
         }
     }
 
@@ -81,6 +85,17 @@ public final class DeidSession {
 
     public List<SurrogateEntry> entries() {
         return List.copyOf(new ArrayList<>(entries.values()));
+    }
+
+    /**
+     * Offset of the request's primary patient (the first one seen), or the request-wide offset: the
+     * one used to shift dates in model output back.
+     */
+    public int primaryDateOffsetDays() {
+        if (primaryPatient != null) {
+            return offsets.get(primaryPatient);
+        }
+        return offsets.computeIfAbsent("request:" + requestId, k -> secrets.dateOffsetDays(k));
     }
 
     /** Patient key hash → day offset, for re-identifying shifted dates. */

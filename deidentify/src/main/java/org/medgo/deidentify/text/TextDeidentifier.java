@@ -50,9 +50,10 @@ public final class TextDeidentifier {
     public TextResult deidentify(String text, Language language, DeidSession session) {
         Resolved r = resolve(text, language);
         if (r.spans.isEmpty()) {
-            return new TextResult(text, List.of(), Map.of());
+            return new TextResult(text, List.of(), List.of(), Map.of());
         }
         Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
+        List<String> replacements = new ArrayList<>(r.spans.size());
         StringBuilder sb = new StringBuilder(text.length() + 16 * r.spans.size());
         int pos = 0;
         int offset = 0;
@@ -74,12 +75,13 @@ public final class TextDeidentifier {
                 replacement = session.surrogate(s.type(), original);
             }
             sb.append(replacement);
+            replacements.add(replacement);
             session.count(s.type());
             counts.merge(s.type(), 1, Integer::sum);
             pos = s.end();
         }
         sb.append(text, pos, text.length());
-        return new TextResult(sb.toString(), r.spans, counts);
+        return new TextResult(sb.toString(), r.spans, replacements, counts);
     }
 
     /** Moves every date written in {@code text} by {@code days}, keeping its written form. */
