@@ -1,0 +1,40 @@
+package org.medgo.gateway.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database beans: where the database is, the migrated schema, and the application's connection pool
+ * (logged in as the least-privilege role). Anything that needs the database takes the {@link DataSource}
+ * and therefore runs after the migrations.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DatabaseLocation databaseLocation(DatabaseProperties properties) {
+        return properties.external()
+                ? ExternalDatabase.from(properties)
+                : EmbeddedDatabase.start(properties.embedded());
+    }
+
+    @Bean
+    SchemaMigration schemaMigration(DatabaseLocation location) {
+        return SchemaMigration.apply(location.migrationConnection());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseLocation location, SchemaMigration migrated, DatabaseProperties properties) {
+        DatabaseConnection application = location.applicationConnection();
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("medgo-app");
+        pool.setJdbcUrl(application.url());
+        pool.setUsername(application.user());
+        pool.setPassword(application.password());
+        pool.setMaximumPoolSize(properties.poolSize());
+        return new HikariDataSource(pool);
+    }
+}

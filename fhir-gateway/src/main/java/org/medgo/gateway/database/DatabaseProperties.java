@@ -1,0 +1,33 @@
+package org.medgo.gateway.database;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the database is. Bound from {@code medgo.db.*}, which config/application.yml maps from
+ * MEDGO_DB_URL, MEDGO_DB_USER, MEDGO_DB_PASSWORD, MEDGO_DB_MIGRATION_USER, MEDGO_DB_MIGRATION_PASSWORD.
+ * A blank url means: run the embedded PostgreSQL.
+ */
+@Validated
+@ConfigurationProperties("medgo.db")
+public record DatabaseProperties(
+        String url,
+        String user,
+        String password,
+        String migrationUser,
+        String migrationPassword,
+        @Min(1) @Max(200) int poolSize,
+        @Valid @NotNull Embedded embedded) {
+
+    /** The embedded server: its data lives in {@code dataDir/pgdata}; port 0 picks a free port per start. */
+    public record Embedded(@NotNull Path dataDir, @Min(0) @Max(65535) int port) {}
+
+    public boolean external() {
+        return url != null && !url.isBlank();
+    }
+}

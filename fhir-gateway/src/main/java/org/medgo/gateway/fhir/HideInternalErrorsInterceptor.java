@@ -1,0 +1,34 @@
+package org.medgo.gateway.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An unexpected exception becomes a 500 OperationOutcome with an incident id; its message (which may
+ * quote clinical data) and stack trace go only to the server log under that id. Deliberate FHIR errors
+ * (4xx, thrown as {@link BaseServerResponseException}) pass through unchanged.
+ */
+final class HideInternalErrorsInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(HideInternalErrorsInterceptor.class);
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException hide(
+            RequestDetails request, Throwable exception, HttpServletRequest servletRequest, HttpServletResponse response) {
+        if (exception instanceof BaseServerResponseException deliberate
+                && !(deliberate instanceof InternalErrorException)) {
+            return deliberate;
+        }
+        String incident = UUID.randomUUID().toString();
+        log.error("Internal error, incident {} ({} {})", incident, servletRequest.getMethod(), request.getRequestPath(), exception);
+        return new InternalErrorException("Internal error; the server log has the details under incident " + incident);
+    }
+}

@@ -1,0 +1,52 @@
+package org.medgo.inference.runtime;
+
+/**
+ * How to open a backend.
+ *
+ * @param device       {@code "auto"} (CUDA when the provider loads, else CPU), {@code "cpu"} or {@code "cuda"}
+ * @param deviceId     CUDA device ordinal
+ * @param gpuMemLimit  bytes the CUDA arena may take, 0 = provider default
+ * @param threads      intra-op threads for CPU, 0 = runtime default
+ * @param maxBatch     KV cache slots (concurrent sequences)
+ * @param maxLength    tokens per slot, 0 = the bundle's context length
+ * @param prefillChunk tokens per prefill step
+ */
+public record BackendOptions(String device, int deviceId, long gpuMemLimit, int threads, int maxBatch, int maxLength,
+                             int prefillChunk) {
+
+    public BackendOptions {
+        if (!device.equals("auto") && !device.equals("cpu") && !device.equals("cuda")) {
+            throw new IllegalArgumentException("device must be auto, cpu or cuda, not " + device);
+        }
+        if (maxBatch <= 0 || maxBatch > 1024) {
+            throw new IllegalArgumentException("maxBatch must be 1..1024, not " + maxBatch);
+        }
+        if (maxLength < 0 || prefillChunk <= 0 || threads < 0 || gpuMemLimit < 0 || deviceId < 0) {
+            throw new IllegalArgumentException("bad backend options");
+        }
+    }
+
+    public static BackendOptions defaults() {
+        return new BackendOptions("auto", 0, 0, 0, 8, 0, 256);
+    }
+
+    public BackendOptions withMaxBatch(int n) {
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, n, maxLength, prefillChunk);
+    }
+
+    public BackendOptions withMaxLength(int n) {
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, n, prefillChunk);
+    }
+
+    public BackendOptions withDevice(String d) {
+        return new BackendOptions(d, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk);
+    }
+
+    public BackendOptions withPrefillChunk(int n) {
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, n);
+    }
+
+    public BackendOptions withThreads(int n) {
+        return new BackendOptions(device, deviceId, gpuMemLimit, n, maxBatch, maxLength, prefillChunk);
+    }
+}

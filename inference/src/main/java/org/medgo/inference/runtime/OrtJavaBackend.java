@@ -1,0 +1,452 @@
+package org.medgo.inference.runtime;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.providers.OrtCUDAProviderOptions;
+import org.medgo.inference.bundle.BundleException;
+import org.medgo.inference.bundle.GenaiConfig;
+import org.medgo.inference.bundle.ModelBundle;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * {@link DecoderBackend} on ONNX Runtime's Java API. The KV cache lives in direct buffers on the Java
+ * side; tensors over views of them are made once and passed as both past inputs and pinned present
+ * outputs, so the cache is written in place by GroupQueryAttention and never copied per token.
+ *
+ * <p>With the CUDA provider this still works, but the cache crosses PCIe every step (the Java API has
+ * no device tensors); the IoBinding backend in {@code org.medgo.inference.gpu} fixes that.
+ */
+public final class OrtJavaBackend implements DecoderBackend {
+
+    private static final Logger LOG = Logger.getLogger(OrtJavaBackend.class.getName());
+
+    /** Opens bundles with this backend. */
+    public static final BackendFactory FACTORY = OrtJavaBackend::new;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final GenaiConfig config;
+    private final DecoderShape shape;
+    private final String device;
+    private final OnnxJavaType kvType;
+    private final OnnxJavaType logitsType;
+    private final boolean logitsLastOnly;
+    private final long slotBytes;
+    private final ByteBuffer[] keys;
+    private final ByteBuffer[] values;
+    /** [n-1][layer]: tensors over slots 0..n-1, for decode steps. */
+    private final OnnxTensor[][] prefixKeys;
+    private final OnnxTensor[][] prefixValues;
+    /** [slot][layer]: tensors over one slot, for prefill chunks. */
+    private final OnnxTensor[][] slotKeys;
+    private final OnnxTensor[][] slotValues;
+    private final ByteBuffer logitsBuffer;
+    private final OnnxTensor[] pinnedLogits;
+    private final LongBuffer idsBuffer;
+    private final LongBuffer maskBuffer;
+    private final LongBuffer positionBuffer;
+    private final Logits view = new Logits();
+    private final Map<String, OnnxTensor> inputs = new HashMap<>();
+    private final Map<String, OnnxTensor> pinned = new HashMap<>();
+
+    private OrtJavaBackend(ModelBundle bundle, BackendOptions options) {
+        this.config = bundle.config();
+        this.env = OrtEnvironment.getEnvironment();
+        int maxLength = options.maxLength() == 0 ? config.contextLength()
+                : Math.min(options.maxLength(), config.contextLength());
+        String chosen;
+        OrtSession s;
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (options.threads() > 0) {
+                so.setIntraOpNumThreads(options.threads());
+            }
+            chosen = addProvider(so, options);
+            s = env.createSession(bundle.modelFile().toString(), so);
+        } catch (OrtException e) {
+            throw new BundleException("ONNX Runtime cannot load " + bundle.modelFile() + ": " + e.getMessage(), e);
+        }
+        this.session = s;
+        this.device = chosen;
+        try {
+            GraphFacts facts = GraphFacts.check(session, config);
+            this.kvType = facts.kvType();
+            this.logitsType = facts.logitsType();
+            this.logitsLastOnly = facts.logitsLastOnly();
+            this.shape = new DecoderShape(config.layers(), config.kvHeads(), config.headSize(), facts.vocab(),
+                    options.maxBatch(), maxLength, Math.min(options.prefillChunk(), maxLength));
+            int layers = shape.layers();
+            slotBytes = (long) shape.kvHeads() * maxLength * shape.headDim() * kvType.size;
+            long bufferBytes = slotBytes * shape.maxBatch();
+            if (bufferBytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("KV cache of " + bufferBytes + " bytes per layer is over the"
+                        + " Java backend's 2 GiB buffer limit: lower maxBatch or maxLength");
+            }
+            keys = new ByteBuffer[layers];
+            values = new ByteBuffer[layers];
+            prefixKeys = new OnnxTensor[shape.maxBatch()][layers];
+            prefixValues = new OnnxTensor[shape.maxBatch()][layers];
+            slotKeys = new OnnxTensor[shape.maxBatch()][layers];
+            slotValues = new OnnxTensor[shape.maxBatch()][layers];
+            for (int l = 0; l < layers; l++) {
+                keys[l] = ByteBuffer.allocateDirect((int) bufferBytes).order(ByteOrder.nativeOrder());
+                values[l] = ByteBuffer.allocateDirect((int) bufferBytes).order(ByteOrder.nativeOrder());
+                for (int n = 1; n <= shape.maxBatch(); n++) {
+                    prefixKeys[n - 1][l] = kvTensor(keys[l], 0, n);
+                    prefixValues[n - 1][l] = kvTensor(values[l], 0, n);
+                }
+                for (int slot = 0; slot < shape.maxBatch(); slot++) {
+                    slotKeys[slot][l] = slot == 0 ? prefixKeys[0][l] : kvTensor(keys[l], slot, 1);
+                    slotValues[slot][l] = slot == 0 ? prefixValues[0][l] : kvTensor(values[l], slot, 1);
+                }
+            }
+            logitsBuffer = ByteBuffer.allocateDirect(shape.maxBatch() * shape.vocabSize() * logitsType.size)
+                    .order(ByteOrder.nativeOrder());
+            pinnedLogits = new OnnxTensor[shape.maxBatch()];
+            for (int n = 1; n <= shape.maxBatch(); n++) {
+                pinnedLogits[n - 1] = OnnxTensor.createTensor(env,
+                        logitsBuffer.slice(0, n * shape.vocabSize() * logitsType.size).order(ByteOrder.nativeOrder()),
+                        new long[] {n, 1, shape.vocabSize()}, logitsType);
+            }
+            int idsCap = Math.max(shape.prefillChunk(), shape.maxBatch());
+            idsBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+            positionBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+            maskBuffer = ByteBuffer.allocateDirect(shape.maxBatch() * maxLength * 8).order(ByteOrder.nativeOrder())
+                    .asLongBuffer();
+        } catch (OrtException e) {
+            close();
+            throw new BackendException("cannot prepare KV cache tensors: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info(() -> "decoder on " + device + ": " + shape + ", kv " + kvType);
+    }
+
+    private OnnxTensor kvTensor(ByteBuffer buffer, int firstSlot, int slots) throws OrtException {
+        ByteBuffer view = buffer.slice((int) (firstSlot * slotBytes), (int) (slots * slotBytes))
+                .order(ByteOrder.nativeOrder());
+        return OnnxTensor.createTensor(env, view,
+                new long[] {slots, shape.kvHeads(), shape.maxLength(), shape.headDim()}, kvType);
+    }
+
+    private static String addProvider(OrtSession.SessionOptions so, BackendOptions options) throws OrtException {
+        if (options.device().equals("cpu")) {
+            return "CPU";
+        }
+        try (OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(options.deviceId())) {
+            if (options.gpuMemLimit() > 0) {
+                cuda.add("gpu_mem_limit", Long.toString(options.gpuMemLimit()));
+            }
+            so.addCUDA(cuda);
+            return "CUDA:" + options.deviceId();
+        } catch (OrtException | UnsatisfiedLinkError e) {
+            if (options.device().equals("cuda")) {
+                throw new BackendException("CUDA provider requested but not usable: " + e.getMessage(), e);
+            }
+            LOG.info("CUDA provider not usable here (" + firstLine(e.getMessage()) + "); running on CPU");
+            return "CPU";
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override
+    public DecoderShape shape() {
+        return shape;
+    }
+
+    @Override
+    public String describe() {
+        return "onnxruntime-java " + device;
+    }
+
+    @Override
+    public StepLogits step(List<RowInput> rows) {
+        int n = rows.size();
+        if (n == 0 || n > shape.maxBatch()) {
+            throw new IllegalArgumentException("a step needs 1.." + shape.maxBatch() + " rows, got " + n);
+        }
+        int seq = rows.getFirst().count();
+        boolean prefill = n == 1 && (seq > 1 || rows.getFirst().slot() != 0);
+        if (!prefill) {
+            for (int i = 0; i < n; i++) {
+                RowInput r = rows.get(i);
+                if (r.count() != 1 || r.slot() != i) {
+                    throw new IllegalArgumentException("a decode step needs one token per row in slots 0..n-1; row "
+                            + i + " has slot " + r.slot() + " and " + r.count() + " tokens");
+                }
+            }
+        } else if (seq > shape.prefillChunk() && seq > idsBuffer.capacity()) {
+            throw new IllegalArgumentException("prefill chunk of " + seq + " tokens is over " + idsBuffer.capacity());
+        }
+        int total = 0;
+        for (RowInput r : rows) {
+            if (r.totalLength() > shape.maxLength()) {
+                throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
+                        + " tokens, over the KV cache length " + shape.maxLength());
+            }
+            total = Math.max(total, r.totalLength());
+        }
+        for (int i = 0; i < n; i++) {
+            RowInput r = rows.get(i);
+            for (int t = 0; t < seq; t++) {
+                idsBuffer.put(i * seq + t, r.tokens()[r.offset() + t]);
+                positionBuffer.put(i * seq + t, r.pastLength() + t);
+            }
+            int base = i * total;
+            int len = r.totalLength();
+            for (int j = 0; j < len; j++) {
+                maskBuffer.put(base + j, 1L);
+            }
+            for (int j = len; j < total; j++) {
+                maskBuffer.put(base + j, 0L);
+            }
+        }
+        OnnxTensor ids = null;
+        OnnxTensor mask = null;
+        OnnxTensor positions = null;
+        try {
+            ids = OnnxTensor.createTensor(env, idsBuffer.slice(0, n * seq), new long[] {n, seq});
+            mask = OnnxTensor.createTensor(env, maskBuffer.slice(0, n * total), new long[] {n, total});
+            inputs.clear();
+            pinned.clear();
+            inputs.put(config.inputIds(), ids);
+            inputs.put(config.attentionMask(), mask);
+            if (config.positionIds() != null) {
+                positions = OnnxTensor.createTensor(env, positionBuffer.slice(0, n * seq), new long[] {n, seq});
+                inputs.put(config.positionIds(), positions);
+            }
+            int slot = rows.getFirst().slot();
+            for (int l = 0; l < shape.layers(); l++) {
+                OnnxTensor k = prefill ? slotKeys[slot][l] : prefixKeys[n - 1][l];
+                OnnxTensor v = prefill ? slotValues[slot][l] : prefixValues[n - 1][l];
+                inputs.put(config.pastKey(l), k);
+                inputs.put(config.pastValue(l), v);
+                pinned.put(config.presentKey(l), k);
+                pinned.put(config.presentValue(l), v);
+            }
+            boolean pinLogits = logitsLastOnly || seq == 1;
+            if (pinLogits) {
+                pinned.put(config.logits(), pinnedLogits[n - 1]);
+            }
+            long t0 = System.nanoTime();
+            try (OrtSession.Result result = pinLogits ? session.run(inputs, Set.of(), pinned)
+                    : session.run(inputs, Set.of(config.logits()), pinned)) {
+                long t1 = System.nanoTime();
+                if (!pinLogits) {
+                    copyLastPosition((OnnxTensor) result.get(config.logits()).orElseThrow());
+                }
+                view.set(n, t1 - t0);
+            }
+            return view;
+        } catch (OrtException e) {
+            throw new BackendException("decoder run failed: " + e.getMessage(), e);
+        } finally {
+            if (ids != null) {
+                ids.close();
+            }
+            if (mask != null) {
+                mask.close();
+            }
+            if (positions != null) {
+                positions.close();
+            }
+        }
+    }
+
+    /** For graphs that return logits for every position: keep the last one (prefill only, one row). */
+    private void copyLastPosition(OnnxTensor all) {
+        ByteBuffer src = all.getByteBuffer().order(ByteOrder.nativeOrder());
+        long[] dims = all.getInfo().getShape();
+        int positions = dims.length == 3 ? (int) dims[1] : 1;
+        int rowBytes = shape.vocabSize() * logitsType.size;
+        ByteBuffer last = src.slice((positions - 1) * rowBytes, rowBytes);
+        logitsBuffer.put(0, last, 0, rowBytes);
+    }
+
+    @Override
+    public void moveSlot(int from, int to, int length) {
+        if (from == to || length == 0) {
+            return;
+        }
+        if (from < 0 || to < 0 || from >= shape.maxBatch() || to >= shape.maxBatch() || length > shape.maxLength()) {
+            throw new IllegalArgumentException("bad slot move " + from + " -> " + to + " of " + length);
+        }
+        // Each [kvHeads] head holds maxLength positions; only the first `length` are live.
+        int headBytes = shape.maxLength() * shape.headDim() * kvType.size;
+        int liveBytes = length * shape.headDim() * kvType.size;
+        for (int l = 0; l < shape.layers(); l++) {
+            for (ByteBuffer buf : new ByteBuffer[] {keys[l], values[l]}) {
+                for (int h = 0; h < shape.kvHeads(); h++) {
+                    int src = (int) (from * slotBytes) + h * headBytes;
+                    int dst = (int) (to * slotBytes) + h * headBytes;
+                    buf.put(dst, buf, src, liveBytes);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(prefixKeys);
+        closeAll(prefixValues);
+        closeAll(slotKeys);
+        closeAll(slotValues);
+        if (pinnedLogits != null) {
+            for (OnnxTensor t : pinnedLogits) {
+                if (t != null) {
+                    t.close();
+                }
+            }
+        }
+        try {
+            session.close();
+        } catch (OrtException e) {
+            LOG.warning("closing session: " + e.getMessage());
+        }
+    }
+
+    private static void closeAll(OnnxTensor[][] tensors) {
+        if (tensors == null) {
+            return;
+        }
+        for (OnnxTensor[] row : tensors) {
+            for (OnnxTensor t : row) {
+                if (t != null && !t.isClosed()) {
+                    t.close();
+                }
+            }
+        }
+    }
+
+    /** View over the pinned logits buffer. */
+    private final class Logits implements StepLogits {
+        private int rows;
+        private long nanos;
+
+        void set(int rows, long nanos) {
+            this.rows = rows;
+            this.nanos = nanos;
+        }
+
+        @Override
+        public int rows() {
+            return rows;
+        }
+
+        @Override
+        public int vocabSize() {
+            return shape.vocabSize();
+        }
+
+        @Override
+        public void copyRow(int row, float[] dst) {
+            if (row < 0 || row >= rows) {
+                throw new IndexOutOfBoundsException(row);
+            }
+            int v = shape.vocabSize();
+            if (logitsType == OnnxJavaType.FLOAT) {
+                logitsBuffer.asFloatBuffer().get(row * v, dst, 0, v);
+            } else {
+                int base = row * v * 2;
+                boolean bf16 = logitsType == OnnxJavaType.BFLOAT16;
+                for (int i = 0; i < v; i++) {
+                    short bits = logitsBuffer.getShort(base + 2 * i);
+                    dst[i] = bf16 ? Float.intBitsToFloat(bits << 16) : Float.float16ToFloat(bits);
+                }
+            }
+        }
+
+        @Override
+        public long runNanos() {
+            return nanos;
+        }
+    }
+
+    /** What the graph declares, checked against genai_config.json. */
+    private record GraphFacts(OnnxJavaType kvType, OnnxJavaType logitsType, boolean logitsLastOnly, int vocab) {
+
+        static GraphFacts check(OrtSession session, GenaiConfig config) throws OrtException {
+            Map<String, NodeInfo> in = session.getInputInfo();
+            Map<String, NodeInfo> out = session.getOutputInfo();
+            int graphLayers = 0;
+            while (in.containsKey(config.pastKey(graphLayers))) {
+                graphLayers++;
+            }
+            if (graphLayers != config.layers()) {
+                throw new BundleException("genai_config.json says " + config.layers() + " layers but the graph has "
+                        + graphLayers + " (inputs named " + config.pastKeyNames() + "): the files are from different"
+                        + " models");
+            }
+            for (String name : List.of(config.inputIds(), config.attentionMask())) {
+                if (!in.containsKey(name)) {
+                    throw new BundleException("the graph has no input \"" + name + "\" (named in genai_config.json);"
+                            + " inputs are " + in.keySet());
+                }
+            }
+            for (int l = 0; l < config.layers(); l++) {
+                for (String name : List.of(config.pastValue(l))) {
+                    if (!in.containsKey(name)) {
+                        throw new BundleException("the graph has no input \"" + name + "\"");
+                    }
+                }
+                for (String name : List.of(config.presentKey(l), config.presentValue(l))) {
+                    if (!out.containsKey(name)) {
+                        throw new BundleException("the graph has no output \"" + name + "\"");
+                    }
+                }
+            }
+            if (config.positionIds() != null && !in.containsKey(config.positionIds())) {
+                throw new BundleException("genai_config.json names position input \"" + config.positionIds()
+                        + "\" but the graph has no such input");
+            }
+            NodeInfo logits = out.get(config.logits());
+            if (logits == null) {
+                throw new BundleException("the graph has no output \"" + config.logits() + "\"");
+            }
+            TensorInfo past = (TensorInfo) in.get(config.pastKey(0)).getInfo();
+            long[] ps = past.getShape();
+            if (ps.length != 4 || (ps[1] > 0 && ps[1] != config.kvHeads()) || (ps[3] > 0 && ps[3] != config.headSize())) {
+                throw new BundleException("graph KV input " + config.pastKey(0) + " has shape "
+                        + java.util.Arrays.toString(ps) + " but genai_config.json says " + config.kvHeads()
+                        + " kv heads of size " + config.headSize());
+            }
+            TensorInfo li = (TensorInfo) logits.getInfo();
+            long[] ls = li.getShape();
+            long vocab = ls[ls.length - 1];
+            if (vocab > 0 && vocab != config.vocabSize()) {
+                throw new BundleException("graph logits have " + vocab + " entries but genai_config.json says vocab_size "
+                        + config.vocabSize());
+            }
+            OnnxJavaType kv = past.type;
+            OnnxJavaType lt = li.type;
+            for (OnnxJavaType t : List.of(kv, lt)) {
+                if (t != OnnxJavaType.FLOAT && t != OnnxJavaType.FLOAT16 && t != OnnxJavaType.BFLOAT16) {
+                    throw new BundleException("unsupported tensor type " + t + " for KV cache or logits");
+                }
+            }
+            boolean lastOnly = ls.length == 3 && ls[1] == 1;
+            return new GraphFacts(kv, lt, lastOnly, config.vocabSize());
+        }
+    }
+}
