@@ -98,6 +98,17 @@ public final class DeidSession {
         return offsets.computeIfAbsent("request:" + requestId, k -> secrets.dateOffsetDays(k));
     }
 
+    /** Originals of one type handed out so far: a name seen in structured data is then found in free text too. */
+    public List<String> originals(PhiType type) {
+        List<String> out = new ArrayList<>();
+        for (SurrogateEntry e : entries.values()) {
+            if (e.type() == type) {
+                out.add(e.original());
+            }
+        }
+        return out;
+    }
+
     /** Patient key hash → day offset, for re-identifying shifted dates. */
     public Map<String, Integer> dateOffsets() {
         return Map.copyOf(offsets);

@@ -31,17 +31,17 @@ final class DateExpressions {
             "August", "September", "October", "November", "December"};
 
     private static final Pattern YMD = Pattern.compile(
-            "(?<![\\d.])((?:19|20)\\d{2})([-/.])(0?[1-9]|1[0-2])\\2(0?[1-9]|[12]\\d|3[01])(?![\\d])");
+            "(?<![\\d.])((?:19|20)\\d{2})([-/.])(1[0-2]|0?[1-9])\\2(3[01]|[12]\\d|0?[1-9])(?![\\d])");
     private static final Pattern ZH_YMD = Pattern.compile(
-            "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(0?[1-9]|1[0-2])\\s*月\\s*(0?[1-9]|[12]\\d|3[01])\\s*([日号])?");
+            "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(1[0-2]|0?[1-9])\\s*月\\s*(3[01]|[12]\\d|0?[1-9])(?!\\d)\\s*([日号])?");
     private static final Pattern ZH_YM = Pattern.compile(
-            "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(0?[1-9]|1[0-2])\\s*月(?![\\d份])");
+            "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(1[0-2]|0?[1-9])\\s*月(?![\\d份])");
     private static final Pattern ZH_MD = Pattern.compile(
-            "(?<![\\d年.])(0?[1-9]|1[0-2])月(0?[1-9]|[12]\\d|3[01])[日号]");
+            "(?<![\\d年.])(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])[日号]");
     private static final Pattern MDY = Pattern.compile(
-            "(?<![\\d/.-])(0?[1-9]|1[0-2])([/-])(0?[1-9]|[12]\\d|3[01])\\2((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
+            "(?<![\\d/.-])(1[0-2]|0?[1-9])([/-])(3[01]|[12]\\d|0?[1-9])\\2((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
     private static final Pattern DMY_DOT = Pattern.compile(
-            "(?<![\\d.])(0?[1-9]|[12]\\d|3[01])\\.(0?[1-9]|1[0-2])\\.((?:19|20)\\d{2})(?![\\d.])");
+            "(?<![\\d.])(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])\\.((?:19|20)\\d{2})(?![\\d.])");
     private static final Pattern MONTH_D_Y = Pattern.compile(
             "\\b" + MONTHS + "(\\.?)\\s+(\\d{1,2})(st|nd|rd|th)?(,?)\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern D_MONTH_Y = Pattern.compile(
@@ -66,35 +66,41 @@ final class DateExpressions {
         Matcher m = YMD.matcher(text);
         while (m.find()) {
             String y = m.group(1), sep = m.group(2), mo = m.group(3), d = m.group(4);
-            add(out, m, y, mo, d, x -> x.getYear() + sep + pad(x.getMonthValue(), mo) + sep + pad(x.getDayOfMonth(), d));
+            boolean p = padded(mo, d, true);
+            add(out, m, y, mo, d, x -> x.getYear() + sep + pad(x.getMonthValue(), p) + sep + pad(x.getDayOfMonth(), p));
         }
         m = ZH_YMD.matcher(text);
         while (m.find()) {
             String mo = m.group(2), d = m.group(3), suffix = m.group(4) == null ? "" : m.group(4);
+            boolean p = padded(mo, d, false);
             add(out, m, m.group(1), mo, d,
-                    x -> x.getYear() + "年" + pad(x.getMonthValue(), mo) + "月" + pad(x.getDayOfMonth(), d) + suffix);
+                    x -> x.getYear() + "年" + pad(x.getMonthValue(), p) + "月" + pad(x.getDayOfMonth(), p) + suffix);
         }
         m = ZH_YM.matcher(text);
         while (m.find()) {
             String mo = m.group(2);
-            addMonth(out, m, m.group(1), mo, x -> x.getYear() + "年" + pad(x.getMonthValue(), mo) + "月");
+            boolean p = mo.startsWith("0");
+            addMonth(out, m, m.group(1), mo, x -> x.getYear() + "年" + pad(x.getMonthValue(), p) + "月");
         }
         m = ZH_MD.matcher(text);
         while (m.find()) {
             String mo = m.group(1), d = m.group(2), suffix = text.substring(m.end() - 1, m.end());
-            add(out, m, "2000", mo, d, x -> pad(x.getMonthValue(), mo) + "月" + pad(x.getDayOfMonth(), d) + suffix);
+            boolean p = padded(mo, d, false);
+            add(out, m, "2000", mo, d, x -> pad(x.getMonthValue(), p) + "月" + pad(x.getDayOfMonth(), p) + suffix);
         }
         m = MDY.matcher(text);
         while (m.find()) {
             String mo = m.group(1), sep = m.group(2), d = m.group(3), y = m.group(4);
             String year = y.length() == 2 ? (Integer.parseInt(y) > 40 ? "19" : "20") + y : y;
-            add(out, m, year, mo, d, x -> pad(x.getMonthValue(), mo) + sep + pad(x.getDayOfMonth(), d) + sep
+            boolean p = padded(mo, d, true);
+            add(out, m, year, mo, d, x -> pad(x.getMonthValue(), p) + sep + pad(x.getDayOfMonth(), p) + sep
                     + (y.length() == 2 ? String.format("%02d", x.getYear() % 100) : String.valueOf(x.getYear())));
         }
         m = DMY_DOT.matcher(text);
         while (m.find()) {
             String d = m.group(1), mo = m.group(2);
-            add(out, m, m.group(3), mo, d, x -> pad(x.getDayOfMonth(), d) + "." + pad(x.getMonthValue(), mo) + "." + x.getYear());
+            boolean p = padded(mo, d, true);
+            add(out, m, m.group(3), mo, d, x -> pad(x.getDayOfMonth(), p) + "." + pad(x.getMonthValue(), p) + "." + x.getYear());
         }
         m = MONTH_D_Y.matcher(text);
         while (m.find()) {
@@ -112,7 +118,7 @@ final class DateExpressions {
         while (m.find()) {
             String d = m.group(1), mon = m.group(2);
             add(out, m, m.group(3), String.valueOf(month(mon)), d,
-                    x -> pad(x.getDayOfMonth(), d) + "-" + monthName(x, mon) + "-" + x.getYear());
+                    x -> pad(x.getDayOfMonth(), d.length() == 2) + "-" + monthName(x, mon) + "-" + x.getYear());
         }
         m = MONTH_Y.matcher(text);
         while (m.find()) {
@@ -177,8 +183,19 @@ final class DateExpressions {
         return end;
     }
 
-    private static String pad(int v, String like) {
-        return like.length() == 2 && v < 10 ? "0" + v : String.valueOf(v);
+    private static String pad(int v, boolean padded) {
+        return padded && v < 10 ? "0" + v : String.valueOf(v);
+    }
+
+    /** Zero-padded style: explicit when a part has a leading zero or a single digit, else the format's habit. */
+    private static boolean padded(String month, String day, boolean habit) {
+        if (month.startsWith("0") || day.startsWith("0")) {
+            return true;
+        }
+        if (month.length() == 1 || day.length() == 1) {
+            return false;
+        }
+        return habit;
     }
 
     private static int month(String name) {

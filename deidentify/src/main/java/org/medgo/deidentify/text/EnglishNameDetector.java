@@ -31,7 +31,7 @@ final class EnglishNameDetector implements Detector {
             + "anastomosis|tube|node|phenomenon|disorder|thyroiditis|encephalopathy|fracture|position|incision|forceps|retractor|"
             + "hernia|method|formula|equation|index|type|stage|block|valve|shunt|pouch)\\b");
     /** Capitalised words that a cue may precede but that are not names. */
-    private static final Set<String> NOT_NAMES = Set.of("The", "This", "That", "He", "She", "They", "His", "Her", "Patient",
+    private static final Set<String> NOT_NAMES = Set.copyOf(java.util.Arrays.asList("The", "This", "That", "He", "She", "They", "His", "Her", "Patient",
             "Is", "Was", "Has", "Had", "Denies", "Reports", "Reported", "History", "Admitted", "No", "Not", "Yes", "None", "Unknown",
             "Male", "Female", "Mr", "Mrs", "Ms", "Dr", "Who", "With", "And", "Of", "In", "On", "At", "To", "For", "By", "As", "A",
             "An", "It", "Pain", "Blood", "Chest", "Left", "Right", "Bilateral", "Normal", "Negative", "Positive", "Stable", "Alert",
@@ -44,7 +44,7 @@ final class EnglishNameDetector implements Detector {
             "Name", "Age", "Sex", "Date", "Time", "Phone", "Address", "Email", "Insurance", "Member", "Account", "Record", "Number",
             "Type", "Diabetes", "Hypertension", "Heart", "Failure", "Acute", "Chronic", "Severe", "Mild", "Moderate", "Status",
             "Post", "Pre", "Will", "Should", "Can", "May", "Also", "Then", "Per", "Via", "Given", "See", "Seen", "Call", "Called",
-            "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December");
+            "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"));
 
     private final Dictionaries dict;
 

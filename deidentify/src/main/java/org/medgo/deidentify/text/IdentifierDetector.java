@@ -67,7 +67,7 @@ final class IdentifierDetector implements Detector {
             sb.append(i == 0 ? "" : "|").append("(?<k").append(i).append(">").append(KEYWORDS.get(i).pattern()).append(')');
         }
         KEYWORD_IDS = Pattern.compile("(?:(?<![A-Za-z])(?i:" + sb + "))(?:\\s*(?:号码|编号|No\\.?|#))?\\s*(?:[:：#=]|is)?\\s*"
-                + "(?<v>[A-Za-z]{0,4}[-\\s]?[0-9][A-Za-z0-9-]{3,24}|[\\u4e00-\\u9fa5][A-Z][·\\s]?[A-Z0-9]{5,6})");
+                + "(?<v>(?=[A-Za-z0-9-]{0,12}\\d)[A-Za-z0-9][A-Za-z0-9-]{3,30}|[\\u4e00-\\u9fa5][A-Z][·\\s]?[A-Z0-9]{5,6})");
     }
 
     @Override

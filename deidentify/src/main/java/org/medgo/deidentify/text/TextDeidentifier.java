@@ -43,12 +43,12 @@ public final class TextDeidentifier {
 
     /** Spans of PHI in {@code text}, sorted, non-overlapping, offsets into {@code text}. */
     public List<Span> detect(String text, Language language) {
-        return resolve(text, language).spans;
+        return resolve(text, language, List.of()).spans;
     }
 
     /** Replaces every PHI span; counts and surrogates go into {@code session}. */
     public TextResult deidentify(String text, Language language, DeidSession session) {
-        Resolved r = resolve(text, language);
+        Resolved r = resolve(text, language, session.originals(PhiType.NAME));
         if (r.spans.isEmpty()) {
             return new TextResult(text, List.of(), List.of(), Map.of());
         }
@@ -92,7 +92,7 @@ public final class TextDeidentifier {
     private record Resolved(List<Span> spans, Map<Integer, DateExpressions.Found> dates) {
     }
 
-    private Resolved resolve(String text, Language language) {
+    private Resolved resolve(String text, Language language, List<String> knownNames) {
         if (text == null) {
             throw new IllegalArgumentException("text is null");
         }
@@ -108,18 +108,21 @@ public final class TextDeidentifier {
         for (Detector d : detectors) {
             d.detect(text, language, raw);
         }
-        propagateNames(text, raw);
+        propagateNames(text, raw, knownNames);
         return new Resolved(merge(raw), dates);
     }
 
     /** A name found once (with a cue) is a name everywhere in the note, also without the cue. */
-    private void propagateNames(String text, List<Span> raw) {
+    private void propagateNames(String text, List<Span> raw, List<String> knownNames) {
         Set<String> names = new LinkedHashSet<>();
+        List<String> found = new ArrayList<>(knownNames);
         for (Span s : raw) {
-            if (s.type() != PhiType.NAME) {
-                continue;
+            if (s.type() == PhiType.NAME) {
+                found.add(text.substring(s.start(), s.end()));
             }
-            String name = text.substring(s.start(), s.end()).strip();
+        }
+        for (String candidate : found) {
+            String name = candidate.strip();
             if (name.isEmpty()) {
                 continue;
             }

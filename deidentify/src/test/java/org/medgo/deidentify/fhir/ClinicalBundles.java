@@ -99,7 +99,9 @@ final class ClinicalBundles {
         report.setCode(new CodeableConcept(new Coding("http://loinc.org", "24627-2", "Chest CT")));
         report.setSubject(new Reference("Patient/pat-1"));
         report.setConclusion("右肺上叶结节，建议3个月后复查。报告医师：李娜，2024年3月7日");
-        Device device = new Device();
+        org.hl7.fhir.r4.model.Device device = new org.hl7.fhir.r4.model.Device();
+        device.setId("dev1");
+        device.setSerialNumber("SN-PM-556677");
         report.addContained(device);
 
         DocumentReference note = new DocumentReference();
@@ -118,13 +120,5 @@ final class ClinicalBundles {
             b.addEntry().setFullUrl("http://ehr.example.org/fhir/" + r.fhirType() + "/" + r.getIdElement().getIdPart()).setResource(r);
         }
         return b;
-    }
-
-    /** A contained Device with a serial number, to check contained resources get the rules too. */
-    static final class Device extends org.hl7.fhir.r4.model.Device {
-        Device() {
-            setId("dev1");
-            setSerialNumber("SN-PM-556677");
-        }
     }
 }
