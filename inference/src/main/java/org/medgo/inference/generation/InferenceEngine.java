@@ -1,6 +1,7 @@
 package org.medgo.inference.generation;
 
 import org.medgo.inference.bundle.ModelBundle;
+import org.medgo.inference.chat.ChatMessage;
 import org.medgo.inference.chat.Qwen3ChatTemplate;
 import org.medgo.inference.constrained.JsonSchemaConstraint;
 import org.medgo.inference.constrained.TokenVocabulary;
@@ -113,7 +114,10 @@ public final class InferenceEngine implements AutoCloseable {
     /** The prompt's token ids (chat prompts rendered with the Qwen3 template). */
     public int[] tokens(Prompt prompt) {
         return switch (prompt) {
-            case Prompt.Chat c -> tokenizer.encode(template.render(c.messages(), true, c.thinking()));
+            case Prompt.Chat c -> tokenizer.encode(template.render(c.messages().stream()
+                    .map(m -> new ChatMessage(m.role(), tokenizer.neutralizeSpecialTokens(m.content()),
+                            m.reasoningContent() == null ? null : tokenizer.neutralizeSpecialTokens(m.reasoningContent())))
+                    .toList(), true, c.thinking()));
             case Prompt.Text t -> tokenizer.encode(t.text());
             case Prompt.Tokens t -> t.ids().clone();
         };

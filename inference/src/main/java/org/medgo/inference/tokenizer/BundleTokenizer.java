@@ -129,6 +129,24 @@ public final class BundleTokenizer implements AutoCloseable {
         return tokenBytes.length;
     }
 
+    /**
+     * Breaks up special-token text (e.g. {@code <|im_start|>}) inside untrusted text with a zero-width
+     * space, so it tokenizes as plain characters and cannot forge chat structure.
+     */
+    public String neutralizeSpecialTokens(String text) {
+        if (text.indexOf('<') < 0) {
+            return text;
+        }
+        String out = text;
+        for (var e : specialIds.entrySet()) {
+            if (isSpecial(e.getValue()) && e.getKey().length() > 1 && out.contains(e.getKey())) {
+                String k = e.getKey();
+                out = out.replace(k, k.charAt(0) + "\u200B" + k.substring(1));
+            }
+        }
+        return out;
+    }
+
     /** The id of an added token such as {@code <|im_end|>}, or -1. */
     public int addedTokenId(String content) {
         return specialIds.getOrDefault(content, -1);
