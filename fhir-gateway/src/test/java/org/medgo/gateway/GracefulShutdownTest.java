@@ -1,0 +1,53 @@
+package org.medgo.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM to {@code ./medgo serve} stops the app and its embedded PostgreSQL: no orphan postgres process. */
+class GracefulShutdownTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void sigtermStopsTheGatewayAndItsEmbeddedPostgres() throws Exception {
+        Path log = work.resolve("out.txt");
+        Path dataDir = work.resolve("data");
+        Process gateway = JavaSubprocess.medgo(
+                Map.of("MEDGO_DATA_DIR", dataDir.toString(), "SERVER_PORT", "0"), log, work.resolve("err.txt"), "serve");
+        try {
+            awaitLogLine(log, " started (start #", Duration.ofSeconds(120), gateway);
+            long postgres = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).getFirst().strip());
+            assertThat(ProcessHandle.of(postgres).filter(ProcessHandle::isAlive)).isPresent();
+
+            gateway.destroy(); // SIGTERM
+
+            assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("gateway exited").isTrue();
+            assertThat(PostgresProcess.exitedWithin(postgres, Duration.ofSeconds(10))).as("postgres stopped").isTrue();
+            assertThat(dataDir.resolve("pgdata/postmaster.pid")).doesNotExist();
+            assertThat(Files.readString(log)).contains("Graceful shutdown complete", "Stopping embedded PostgreSQL");
+        } finally {
+            gateway.destroyForcibly();
+        }
+    }
+
+    private static void awaitLogLine(Path log, String text, Duration limit, Process process) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            assertThat(process.isAlive()).as("gateway still running while starting").isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the gateway did not start within " + limit);
+    }
+}
