@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class GracefulShutdownTest {
         Process gateway = JavaSubprocess.medgo(
                 Map.of("MEDGO_DATA_DIR", dataDir.toString(), "SERVER_PORT", "0"), log, work.resolve("err.txt"), "serve");
         try {
-            awaitLogLine(log, " started (start #", Duration.ofSeconds(120), gateway);
+            JavaSubprocess.awaitOutput(gateway, log, " started (start #", Duration.ofSeconds(120));
             long postgres = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).getFirst().strip());
             assertThat(ProcessHandle.of(postgres).filter(ProcessHandle::isAlive)).isPresent();
 
@@ -37,17 +36,5 @@ class GracefulShutdownTest {
         } finally {
             gateway.destroyForcibly();
         }
-    }
-
-    private static void awaitLogLine(Path log, String text, Duration limit, Process process) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            assertThat(process.isAlive()).as("gateway still running while starting").isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the gateway did not start within " + limit);
     }
 }

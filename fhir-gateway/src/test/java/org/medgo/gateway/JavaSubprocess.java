@@ -1,7 +1,10 @@
 package org.medgo.gateway;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,21 @@ import java.util.Map;
 public final class JavaSubprocess {
 
     private JavaSubprocess() {}
+
+    /** Waits until the process has written {@code text} to {@code output}; fails if it exits first. */
+    public static void awaitOutput(Process process, Path output, String text, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(output) && Files.readString(output).contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("exited with " + process.exitValue() + " before writing '" + text + "'");
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("did not write '" + text + "' within " + limit);
+    }
 
     public static Process medgo(Map<String, String> environment, Path stdout, Path stderr, String... arguments)
             throws IOException {
