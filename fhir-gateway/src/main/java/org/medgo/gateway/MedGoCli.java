@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         description = "MedGo Gateway: a FHIR R4 gateway that runs the MedGo medical language model for an EMR.",
         subcommands = {
             ServeCommand.class,
+            org.medgo.inference.cli.InferCommand.class, org.medgo.inference.cli.BenchCommand.class,
             // add subcommands here, one per line
             CommandLine.HelpCommand.class,
         })

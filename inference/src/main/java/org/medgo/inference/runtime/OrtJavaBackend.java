@@ -58,7 +58,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     private final LongBuffer idsBuffer;
     private final LongBuffer maskBuffer;
     private final LongBuffer positionBuffer;
-    private final Logits view = new Logits();
+    private Logits view;
     private final Map<String, OnnxTensor> inputs = new HashMap<>();
     private final Map<String, OnnxTensor> pinned = new HashMap<>();
 
@@ -124,6 +124,7 @@ public final class OrtJavaBackend implements DecoderBackend {
             int idsCap = Math.max(shape.prefillChunk(), shape.maxBatch());
             idsBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
             positionBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+            view = new Logits();
             maskBuffer = ByteBuffer.allocateDirect(shape.maxBatch() * maxLength * 8).order(ByteOrder.nativeOrder())
                     .asLongBuffer();
         } catch (OrtException e) {
@@ -341,6 +342,7 @@ public final class OrtJavaBackend implements DecoderBackend {
 
     /** View over the pinned logits buffer. */
     private final class Logits implements StepLogits {
+        private final java.nio.FloatBuffer floats = logitsBuffer.asFloatBuffer();
         private int rows;
         private long nanos;
 
@@ -366,7 +368,7 @@ public final class OrtJavaBackend implements DecoderBackend {
             }
             int v = shape.vocabSize();
             if (logitsType == OnnxJavaType.FLOAT) {
-                logitsBuffer.asFloatBuffer().get(row * v, dst, 0, v);
+                floats.get(row * v, dst, 0, v);
             } else {
                 int base = row * v * 2;
                 boolean bf16 = logitsType == OnnxJavaType.BFLOAT16;
@@ -375,6 +377,25 @@ public final class OrtJavaBackend implements DecoderBackend {
                     dst[i] = bf16 ? Float.intBitsToFloat(bits << 16) : Float.float16ToFloat(bits);
                 }
             }
+        }
+
+        @Override
+        public int argmax(int row, int limit) {
+            if (logitsType != OnnxJavaType.FLOAT) {
+                return StepLogits.super.argmax(row, limit);
+            }
+            int base = row * shape.vocabSize();
+            java.nio.FloatBuffer fb = floats;
+            int best = 0;
+            float bestValue = fb.get(base);
+            for (int i = 1; i < limit; i++) {
+                float v = fb.get(base + i);
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = i;
+                }
+            }
+            return best;
         }
 
         @Override

@@ -13,6 +13,22 @@ public interface StepLogits {
     /** Copies row {@code row}'s logits into {@code dst[0 .. vocabSize)} (as float32). */
     void copyRow(int row, float[] dst);
 
+    /**
+     * Index of the largest logit of row {@code row} among ids {@code 0..limit-1} (greedy decoding without
+     * a copy of the row). Ties go to the lowest id.
+     */
+    default int argmax(int row, int limit) {
+        float[] tmp = new float[vocabSize()];
+        copyRow(row, tmp);
+        int best = 0;
+        for (int i = 1; i < limit; i++) {
+            if (tmp[i] > tmp[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Nanoseconds spent inside the runtime's own run call for this step (for overhead figures). */
     long runNanos();
 }

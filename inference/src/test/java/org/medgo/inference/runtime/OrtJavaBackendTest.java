@@ -27,7 +27,9 @@ class OrtJavaBackendTest {
 
     @AfterAll
     static void close() {
-        backend.close();
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     private static float[] logits(StepLogits step, int row) {

@@ -1,0 +1,80 @@
+package org.medgo.inference.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The tiny random-weight demo bundle shipped inside the jar (from {@code inference/demo-model/}), and
+ * the rule that picks a model: an explicit folder, else {@code MEDGO_MODEL_DIR}, else the demo bundle
+ * extracted under {@code MEDGO_DATA_DIR} (default {@code ~/.medgo}).
+ */
+public final class DemoBundle {
+    private static final Logger LOG = Logger.getLogger(DemoBundle.class.getName());
+    static final String RESOURCE_DIR = "org/medgo/inference/demo-model/";
+    /** Files a bundle may hold; the demo bundle's are copied when present on the class path. */
+    private static final List<String> FILES = List.of("genai_config.json", "tokenizer.json", "tokenizer_config.json",
+            "model.onnx", "model.onnx.data", "model.onnx_data", "model.data", "README.md");
+
+    private DemoBundle() {
+    }
+
+    /**
+     * The bundle to serve: {@code explicitDir} if not null, else {@code MEDGO_MODEL_DIR}, else the demo
+     * bundle (with a loud warning from the engine that its text is meaningless).
+     */
+    public static ModelBundle resolve(Path explicitDir) {
+        if (explicitDir != null) {
+            return ModelBundle.open(explicitDir);
+        }
+        String env = System.getenv("MEDGO_MODEL_DIR");
+        if (env != null && !env.isBlank()) {
+            return ModelBundle.open(Path.of(env));
+        }
+        return open(dataDir().resolve("demo-model"));
+    }
+
+    /** Extracts the class-path demo bundle into {@code target} (skipping files already there) and opens it. */
+    public static ModelBundle open(Path target) {
+        ClassLoader cl = DemoBundle.class.getClassLoader();
+        if (cl.getResource(RESOURCE_DIR + "genai_config.json") == null) {
+            throw new BundleException("no model configured (set MEDGO_MODEL_DIR or --model) and this build has no demo"
+                    + " bundle on its class path (" + RESOURCE_DIR + ")");
+        }
+        try {
+            Files.createDirectories(target);
+            for (String name : FILES) {
+                URL url = cl.getResource(RESOURCE_DIR + name);
+                if (url == null) {
+                    continue;
+                }
+                URLConnection c = url.openConnection();
+                long size = c.getContentLengthLong();
+                Path dest = target.resolve(name);
+                if (Files.isRegularFile(dest) && size >= 0 && Files.size(dest) == size) {
+                    continue;
+                }
+                Path tmp = Files.createTempFile(target, name, ".part");
+                try (InputStream in = c.getInputStream()) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new BundleException("cannot extract the demo bundle to " + target + ": " + e.getMessage(), e);
+        }
+        LOG.warning("No MEDGO_MODEL_DIR: using the built-in DEMO model (random weights, meaningless text) from " + target);
+        return ModelBundle.open(target, true);
+    }
+
+    static Path dataDir() {
+        String data = System.getenv("MEDGO_DATA_DIR");
+        return data != null && !data.isBlank() ? Path.of(data) : Path.of(System.getProperty("user.home"), ".medgo");
+    }
+}

@@ -1,0 +1,226 @@
+package org.medgo.inference.sampling;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Picks tokens for one sequence. Holds that sequence's random stream and token counts, so a sequence
+ * samples the same tokens whatever else shares its batch. Order of processing (as in Hugging Face):
+ * penalties, temperature, top-k, top-p, min-p, then a draw.
+ *
+ * <p>Works in place on a logits array the caller reuses across steps; per call it allocates nothing of
+ * vocabulary size (the candidate arrays are kept between calls).
+ */
+public final class TokenSampler {
+
+    private final SamplingParams params;
+    private final SplittableRandom random;
+    private final int vocab;
+    /** Occurrences of each token in the output (presence/frequency) — lazily allocated. */
+    private int[] outputCounts;
+    /** Tokens of prompt + output seen so far (repetition penalty) — lazily allocated. */
+    private boolean[] seen;
+    private long[] packed = new long[0];
+    private int[] candIds = new int[0];
+    private double[] candProbs = new double[0];
+
+    public TokenSampler(SamplingParams params, int vocab) {
+        this.params = params;
+        this.vocab = vocab;
+        this.random = new SplittableRandom(params.seed() != null ? params.seed() : System.nanoTime() ^ 0x9E3779B97F4A7C15L);
+        if (params.hasPenalties()) {
+            outputCounts = new int[vocab];
+            seen = new boolean[vocab];
+        }
+    }
+
+    /** Tells the sampler about prompt tokens (for the repetition penalty). */
+    public void observePrompt(int[] prompt, int length) {
+        if (seen != null) {
+            for (int i = 0; i < length; i++) {
+                if (prompt[i] >= 0 && prompt[i] < vocab) {
+                    seen[prompt[i]] = true;
+                }
+            }
+        }
+    }
+
+    /** Tells the sampler a token was generated. */
+    public void observeOutput(int token) {
+        if (outputCounts != null && token >= 0 && token < vocab) {
+            outputCounts[token]++;
+            seen[token] = true;
+        }
+    }
+
+    /** Applies penalties to {@code logits[0..vocab)} in place. */
+    public void applyPenalties(float[] logits) {
+        if (outputCounts == null) {
+            return;
+        }
+        float rep = (float) params.repetitionPenalty();
+        float presence = (float) params.presencePenalty();
+        float frequency = (float) params.frequencyPenalty();
+        for (int i = 0; i < vocab; i++) {
+            if (seen[i] && rep != 1f) {
+                logits[i] = logits[i] > 0 ? logits[i] / rep : logits[i] * rep;
+            }
+            int c = outputCounts[i];
+            if (c > 0) {
+                logits[i] -= presence + frequency * c;
+            }
+        }
+    }
+
+    /**
+     * Chooses a token from {@code logits[0..vocab)} (penalties already applied; masked tokens are
+     * {@code -Infinity}). Returns -1 when every token is masked.
+     */
+    public int choose(float[] logits) {
+        if (params.isGreedy()) {
+            return argmax(logits, vocab);
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < vocab; i++) {
+            max = Math.max(max, logits[i]);
+        }
+        if (max == Float.NEGATIVE_INFINITY) {
+            return -1;
+        }
+        double invT = 1.0 / params.temperature();
+        // Candidates: tokens within e^-30 of the top one after temperature; the rest cannot be drawn in
+        // double precision anyway, and skipping them keeps sorting cheap on peaked distributions.
+        double floor = max - 30.0 * params.temperature();
+        int n = 0;
+        ensureCapacity(vocab);
+        for (int i = 0; i < vocab; i++) {
+            float l = logits[i];
+            if (l >= floor) {
+                // Sort key: descending logit, ties by ascending id (deterministic).
+                packed[n++] = ((long) sortableDescending(l) << 32) | i;
+            }
+        }
+        int k = params.topK() > 0 ? Math.min(params.topK(), n) : n;
+        if (k < n) {
+            selectTop(packed, n, k);
+            n = k;
+        }
+        Arrays.sort(packed, 0, n);
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            int id = (int) packed[j];
+            candIds[j] = id;
+            double p = Math.exp((logits[id] - max) * invT);
+            candProbs[j] = p;
+            sum += p;
+        }
+        // top-p: smallest prefix reaching topP of the mass
+        if (params.topP() < 1) {
+            double target = params.topP() * sum;
+            double acc = 0;
+            int keep = n;
+            for (int j = 0; j < n; j++) {
+                acc += candProbs[j];
+                if (acc >= target) {
+                    keep = j + 1;
+                    break;
+                }
+            }
+            n = keep;
+            sum = acc >= target ? acc : sum;
+        }
+        // min-p: relative to the top token
+        if (params.minP() > 0) {
+            double cut = params.minP() * candProbs[0];
+            int keep = 1;
+            while (keep < n && candProbs[keep] >= cut) {
+                keep++;
+            }
+            if (keep < n) {
+                sum = 0;
+                for (int j = 0; j < keep; j++) {
+                    sum += candProbs[j];
+                }
+                n = keep;
+            }
+        }
+        double r = random.nextDouble() * sum;
+        double acc = 0;
+        for (int j = 0; j < n; j++) {
+            acc += candProbs[j];
+            if (r < acc) {
+                return candIds[j];
+            }
+        }
+        return candIds[n - 1];
+    }
+
+    /** Greedy with no penalties: the caller may take the argmax of the raw logits. */
+    public boolean isPlainGreedy() {
+        return params.isGreedy() && outputCounts == null;
+    }
+
+    public SamplingParams params() {
+        return params;
+    }
+
+    public static int argmax(float[] logits, int length) {
+        int best = -1;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < length; i++) {
+            if (logits[i] > bestValue) {
+                bestValue = logits[i];
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void ensureCapacity(int size) {
+        if (packed.length < size) {
+            packed = new long[size];
+            candIds = new int[size];
+            candProbs = new double[size];
+        }
+    }
+
+    /** Maps a float so that ascending int order is descending float order. */
+    private static int sortableDescending(float f) {
+        int bits = Float.floatToIntBits(f);
+        int ascending = bits >= 0 ? bits : bits ^ 0x7FFFFFFF;
+        return ~ascending;
+    }
+
+    /** Moves the k smallest keys to the front (quickselect), unordered. */
+    private static void selectTop(long[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k - 1 <= j) {
+                hi = j;
+            } else if (k - 1 >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+}
