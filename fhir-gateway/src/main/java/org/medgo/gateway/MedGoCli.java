@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServeCommand.class,
             org.medgo.inference.cli.InferCommand.class, org.medgo.inference.cli.BenchCommand.class,
+            org.medgo.deidentify.cli.DeidentifyCommand.class,
             // add subcommands here, one per line
             CommandLine.HelpCommand.class,
         })

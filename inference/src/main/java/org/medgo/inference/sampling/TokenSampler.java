@@ -20,9 +20,17 @@ public final class TokenSampler {
     private int[] outputCounts;
     /** Tokens of prompt + output seen so far (repetition penalty) — lazily allocated. */
     private boolean[] seen;
-    private long[] packed = new long[0];
-    private int[] candIds = new int[0];
-    private double[] candProbs = new double[0];
+    /** Candidate scratch, shared by all samplers on a thread (the engine samples on one thread). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private long[] packed;
+    private int[] candIds;
+    private double[] candProbs;
+
+    private static final class Scratch {
+        long[] packed = new long[0];
+        int[] ids = new int[0];
+        double[] probs = new double[0];
+    }
 
     public TokenSampler(SamplingParams params, int vocab) {
         this.params = params;
@@ -177,11 +185,15 @@ public final class TokenSampler {
     }
 
     private void ensureCapacity(int size) {
-        if (packed.length < size) {
-            packed = new long[size];
-            candIds = new int[size];
-            candProbs = new double[size];
+        Scratch s = SCRATCH.get();
+        if (s.packed.length < size) {
+            s.packed = new long[size];
+            s.ids = new int[size];
+            s.probs = new double[size];
         }
+        packed = s.packed;
+        candIds = s.ids;
+        candProbs = s.probs;
     }
 
     /** Maps a float so that ascending int order is descending float order. */
