@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * One gateway per MEDGO_DATA_DIR. Held while the embedded PostgreSQL runs; the operating system releases
@@ -23,6 +24,18 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     static DataDirectoryLock acquire(Path dataDir) {
+        return tryAcquire(dataDir).orElseThrow(() ->
+                new IllegalStateException("MEDGO_DATA_DIR " + dataDir + " is in use by another running gateway"));
+    }
+
+    /** True while a running gateway holds the lock of {@code dataDir}. */
+    static boolean isHeld(Path dataDir) {
+        Optional<DataDirectoryLock> lock = tryAcquire(dataDir);
+        lock.ifPresent(DataDirectoryLock::close);
+        return lock.isEmpty();
+    }
+
+    private static Optional<DataDirectoryLock> tryAcquire(Path dataDir) {
         Path file = dataDir.resolve("gateway.lock");
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -34,9 +47,9 @@ final class DataDirectoryLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("MEDGO_DATA_DIR " + dataDir + " is in use by another running gateway");
+                return Optional.empty();
             }
-            return new DataDirectoryLock(channel, lock);
+            return Optional.of(new DataDirectoryLock(channel, lock));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock MEDGO_DATA_DIR " + dataDir, e);
         }

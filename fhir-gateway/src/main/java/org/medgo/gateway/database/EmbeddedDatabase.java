@@ -23,7 +23,9 @@ final class EmbeddedDatabase implements DatabaseLocation {
 
     static final String DATABASE = "medgo";
     static final String APPLICATION_ROLE = "medgo_app";
-    private static final String SUPERUSER = "postgres";
+    static final String SUPERUSER = "postgres";
+    static final String PASSWORD_FILE = "db-app-password";
+    static final String PORT_FILE = "embedded-postgres.port";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final DataDirectoryLock lock;
@@ -62,10 +64,10 @@ final class EmbeddedDatabase implements DatabaseLocation {
             throw new IllegalStateException("embedded PostgreSQL did not start in " + pgdata + ": " + e.getMessage(), e);
         }
         try {
-            String password = PrivateFiles.readOrCreateSecret(dataDir.resolve("db-app-password"));
+            String password = PrivateFiles.readOrCreateSecret(dataDir.resolve(PASSWORD_FILE));
             EmbeddedDatabase database = new EmbeddedDatabase(lock, postgres, password);
             database.prepare();
-            PrivateFiles.write(dataDir.resolve("embedded-postgres.port"), Integer.toString(postgres.getPort()));
+            PrivateFiles.write(dataDir.resolve(PORT_FILE), Integer.toString(postgres.getPort()));
             log.info("Embedded PostgreSQL on localhost:{}, data in {}", postgres.getPort(), pgdata);
             return database;
         } catch (RuntimeException e) {
@@ -102,7 +104,11 @@ final class EmbeddedDatabase implements DatabaseLocation {
     }
 
     private String url() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return url(postgres.getPort());
+    }
+
+    static String url(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     @Override
