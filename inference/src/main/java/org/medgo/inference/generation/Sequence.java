@@ -26,6 +26,8 @@ final class Sequence {
     private int emitted;
     private int[] generated = new int[16];
     private int generatedCount;
+    /** KV slot held (scheduler bookkeeping). */
+    int slot = -1;
     /** Tokens whose keys/values are in the cache. */
     int cached;
     /** The token to feed at the next decode step. */
