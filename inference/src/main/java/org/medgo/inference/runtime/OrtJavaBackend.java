@@ -368,6 +368,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     /** View over the pinned logits buffer. */
     private final class Logits implements StepLogits {
         private final java.nio.FloatBuffer floats = logitsBuffer.asFloatBuffer();
+        private float[] halfScratch;
         private int rows;
         private long nanos;
 
@@ -407,7 +408,17 @@ public final class OrtJavaBackend implements DecoderBackend {
         @Override
         public int argmax(int row, int limit) {
             if (logitsType != OnnxJavaType.FLOAT) {
-                return StepLogits.super.argmax(row, limit);
+                if (halfScratch == null) {
+                    halfScratch = new float[shape.vocabSize()];
+                }
+                copyRow(row, halfScratch);
+                int best = 0;
+                for (int i = 1; i < limit; i++) {
+                    if (halfScratch[i] > halfScratch[best]) {
+                        best = i;
+                    }
+                }
+                return best;
             }
             int base = row * shape.vocabSize();
             java.nio.FloatBuffer fb = floats;
