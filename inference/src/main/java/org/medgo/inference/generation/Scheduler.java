@@ -205,21 +205,17 @@ final class Scheduler implements Runnable {
     }
 
     /**
-     * Draws from the model; a draw the constraint rejects is removed and drawn again (the same
-     * distribution as masking first, for greedy and for sampling without top-p/top-k); after a few
-     * misses the full vocabulary mask is computed.
+     * Greedy: the argmax if the constraint allows it, else the argmax of the masked logits (the same
+     * token masking first would give). Sampling: mask first, then draw once, so top-k/top-p/min-p see
+     * only allowed tokens, as with a logits processor.
      */
     private int constrainedChoice(Sequence s, TokenSampler sampler) {
         int budget = s.budget();
-        for (int attempt = 0; attempt < 4; attempt++) {
-            int t = sampler.choose(scratch);
-            if (t < 0) {
-                break;
-            }
-            if (s.constraint.allows(t, budget)) {
+        if (sampler.params().isGreedy()) {
+            int t = TokenSampler.argmax(scratch, scratch.length);
+            if (t >= 0 && s.constraint.allows(t, budget)) {
                 return t;
             }
-            scratch[t] = Float.NEGATIVE_INFINITY;
         }
         s.constraint.mask(scratch, budget);
         return sampler.choose(scratch);

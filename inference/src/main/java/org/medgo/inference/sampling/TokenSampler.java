@@ -96,6 +96,9 @@ public final class TokenSampler {
             return -1;
         }
         double invT = 1.0 / params.temperature();
+        if (params.topK() == 0 && params.topP() >= 1 && params.minP() == 0) {
+            return drawFromAll(logits, max, invT);
+        }
         // Candidates: tokens within e^-30 of the top one after temperature; the rest cannot be drawn in
         // double precision anyway, and skipping them keeps sorting cheap on peaked distributions.
         double floor = max - 30.0 * params.temperature();
@@ -166,6 +169,31 @@ public final class TokenSampler {
     /** Greedy with no penalties: the caller may take the argmax of the raw logits. */
     public boolean isPlainGreedy() {
         return params.isGreedy() && outputCounts == null;
+    }
+
+    /** Plain temperature sampling: one pass, no sorting (ids in order, so draws are reproducible). */
+    private int drawFromAll(float[] logits, float max, double invT) {
+        double sum = 0;
+        for (int i = 0; i < vocab; i++) {
+            float l = logits[i];
+            if (l != Float.NEGATIVE_INFINITY) {
+                sum += Math.exp((l - max) * invT);
+            }
+        }
+        double r = random.nextDouble() * sum;
+        double acc = 0;
+        int last = -1;
+        for (int i = 0; i < vocab; i++) {
+            float l = logits[i];
+            if (l != Float.NEGATIVE_INFINITY) {
+                acc += Math.exp((l - max) * invT);
+                last = i;
+                if (r < acc) {
+                    return i;
+                }
+            }
+        }
+        return last;
     }
 
     public SamplingParams params() {
