@@ -7,10 +7,12 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -76,6 +78,21 @@ class ErrorsAreOperationOutcomesTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
         assertThat(parse(response).getIssueFirstRep().getDiagnostics()).contains("incident");
         assertThat(response.body()).doesNotContain(SECRET_DETAIL, "IllegalStateException", "at org.medgo");
+    }
+
+    @Test
+    void aRequestTomcatRejectsBeforeAnyServletIsAnOperationOutcomeToo() throws Exception {
+        String response;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(
+                    "GET /fhir/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/fhir+json");
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        body = body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1); // tolerate chunked framing
+        assertThat(FhirContext.forR4Cached().newJsonParser().parseResource(OperationOutcome.class, body)
+                .getIssueFirstRep().getDiagnostics()).isEqualTo("400 Bad Request");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
