@@ -127,6 +127,17 @@ class GenerationTest {
     }
 
     @Test
+    void repetitionPenaltyMakesGreedyOutputLessRepetitive() {
+        GenerationRequest plain = GenerationRequest.of(chat("重复"), SamplingParams.greedy(), 40).withIgnoreEos(true);
+        GenerationRequest penalized = GenerationRequest.of(chat("重复"), new SamplingParams(0, 0, 1, 0, 1.8, 0.5, 0.5, 1L), 40)
+                .withIgnoreEos(true);
+        int[] a = engine.generate(plain).tokenIds();
+        int[] b = engine.generate(penalized).tokenIds();
+        assertThat(Arrays.stream(b).distinct().count()).isGreaterThanOrEqualTo(Arrays.stream(a).distinct().count());
+        assertThat(b).isNotEqualTo(a);
+    }
+
+    @Test
     void stopTokenIdEndsGeneration() {
         GenerationResult free = engine.generate(GenerationRequest.of(chat("y"), SamplingParams.greedy(), 20));
         assertThat(free.tokenIds().length).isGreaterThan(3);
