@@ -57,6 +57,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     private final LongBuffer maskBuffer;
     private final LongBuffer positionBuffer;
     private Logits view;
+    private ByteBuffer swapTemp;
     private final Map<String, OnnxTensor> inputs = new HashMap<>();
     private final Map<String, OnnxTensor> pinned = new HashMap<>();
 
@@ -306,6 +307,32 @@ public final class OrtJavaBackend implements DecoderBackend {
     }
 
     @Override
+    public void swapSlots(int a, int b, int length) {
+        if (a == b || length == 0) {
+            return;
+        }
+        if (a < 0 || b < 0 || a >= shape.maxBatch() || b >= shape.maxBatch() || length > shape.maxLength()) {
+            throw new IllegalArgumentException("bad slot swap " + a + " <-> " + b + " of " + length);
+        }
+        int headBytes = shape.maxLength() * shape.headDim() * kvType.size;
+        int liveBytes = length * shape.headDim() * kvType.size;
+        if (swapTemp == null || swapTemp.capacity() < liveBytes) {
+            swapTemp = ByteBuffer.allocateDirect(headBytes).order(ByteOrder.nativeOrder());
+        }
+        for (int l = 0; l < shape.layers(); l++) {
+            for (ByteBuffer buf : new ByteBuffer[] {keys[l], values[l]}) {
+                for (int h = 0; h < shape.kvHeads(); h++) {
+                    int pa = (int) (a * slotBytes) + h * headBytes;
+                    int pb = (int) (b * slotBytes) + h * headBytes;
+                    swapTemp.put(0, buf, pa, liveBytes);
+                    buf.put(pa, buf, pb, liveBytes);
+                    buf.put(pb, swapTemp, 0, liveBytes);
+                }
+            }
+        }
+    }
+
+    @Override
     public void close() {
         closeAll(prefixKeys);
         closeAll(prefixValues);
@@ -341,6 +368,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     /** View over the pinned logits buffer. */
     private final class Logits implements StepLogits {
         private final java.nio.FloatBuffer floats = logitsBuffer.asFloatBuffer();
+        private float[] halfScratch;
         private int rows;
         private long nanos;
 
@@ -380,7 +408,17 @@ public final class OrtJavaBackend implements DecoderBackend {
         @Override
         public int argmax(int row, int limit) {
             if (logitsType != OnnxJavaType.FLOAT) {
-                return StepLogits.super.argmax(row, limit);
+                if (halfScratch == null) {
+                    halfScratch = new float[shape.vocabSize()];
+                }
+                copyRow(row, halfScratch);
+                int best = 0;
+                for (int i = 1; i < limit; i++) {
+                    if (halfScratch[i] > halfScratch[best]) {
+                        best = i;
+                    }
+                }
+                return best;
             }
             int base = row * shape.vocabSize();
             java.nio.FloatBuffer fb = floats;
