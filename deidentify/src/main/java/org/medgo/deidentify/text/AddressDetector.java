@@ -17,6 +17,9 @@ final class AddressDetector implements Detector {
             "[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?(?:特别行政区|自治区|自治州|省|市|区|县|旗|镇|乡|街道|大道|路|街|巷|弄|胡同|村|组|社区|小区|花园|新村|公寓|大厦|广场|苑|号院|号楼|栋|幢|单元|室|层|楼|号)";
     private static final Pattern ZH_ANCHORED = Pattern.compile(
             "(?:" + PROVINCES + "|" + CITIES + ")(?:" + COMPONENT + ")+(?:\\d+(?:号|室|栋|幢|单元|层|楼|弄)?)*");
+    /** City + district without a gazetteer hit (宜宾市翠屏区...): two characters before 市 keep the start honest. */
+    private static final Pattern ZH_CITY_DISTRICT = Pattern.compile(
+            "[\\u4e00-\\u9fa5]{2}市[\\u4e00-\\u9fa5]{1,4}?(?:区|县)(?:" + COMPONENT + ")*(?:\\d+(?:号|室|栋|幢|单元|层|楼|弄)?)*");
     private static final Pattern ZH_KEYWORD = Pattern.compile(
             "(?:住址|地址|家庭住址|现住址|户籍地址|户籍地|居住地|家住|现住|住在|籍贯|出生地|通讯地址|联系地址|工作单位地址)\\s*[:：为是]?\\s*([^，,。；;\\n\\r\\s]{2,40})");
     private static final Pattern EN_STREET = Pattern.compile(
@@ -33,6 +36,7 @@ final class AddressDetector implements Detector {
     public void detect(String text, Language language, List<Span> out) {
         if (language.chinese() && hasHan(text)) {
             IdentifierDetector.find(ZH_ANCHORED, text, PhiType.ADDRESS, out);
+            IdentifierDetector.find(ZH_CITY_DISTRICT, text, PhiType.ADDRESS, out);
             IdentifierDetector.findGroup(ZH_KEYWORD, text, 1, PhiType.ADDRESS, out);
         }
         if (language.english() && DateExpressions.hasDigit(text)) {

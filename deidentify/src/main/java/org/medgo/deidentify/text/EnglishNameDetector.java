@@ -13,17 +13,21 @@ import org.medgo.deidentify.PhiType;
  */
 final class EnglishNameDetector implements Detector {
     private static final String NAME_WORD = "(?:O'|Mc|Mac|D')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?";
-    private static final String FULL_NAME = NAME_WORD + "(?:\\s+[A-Z]\\.?)?(?:\\s+(?:van |de |von |da |del |di |le |la )?" + NAME_WORD + "){0,2}";
+    private static final String FULL_NAME = NAME_WORD + "(?:[ \\t]+[A-Z](?:\\.|(?=[ \\t])))?(?:[ \\t]+(?:van |de |von |da |del |di |le |la )?" + NAME_WORD + "){0,2}\\b";
     private static final Pattern TITLE = Pattern.compile(
             "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Nurse|Sister|Rev)\\.?\\s+(" + FULL_NAME + ")");
     private static final Pattern CONTEXT = Pattern.compile(
             "\\b(?i:patient name|patient|pt|name|seen by|seen with|attending|attending physician|physician|surgeon|resident|"
-            + "intern|fellow|nurse|RN|NP|PA|signed by|electronically signed by|dictated by|transcribed by|referred by|referring physician|"
+            + "intern|fellow|nurse|signed by|electronically signed by|dictated by|transcribed by|referred by|referring physician|"
             + "referring provider|provider|PCP|primary care physician|cc|contact|emergency contact|next of kin|NOK|son|daughter|wife|"
-            + "husband|mother|father|brother|sister|spouse|partner|guardian|caregiver|friend|neighbor|informant|interpreter|"
-            + "accompanied by|discussed with|d/w|per|with)\\s*[:\\-,]?\\s+(" + FULL_NAME + ")");
+            + "husband|mother|father|brother|sister|spouse|partner|guardian|caregiver|friend|neighbor|neighbour|informant|interpreter|"
+            + "accompanied by|discussed with|d/w)\\b[ \\t]*[:\\-,]?[ \\t]+(" + FULL_NAME + ")");
     private static final Pattern CAP_SEQUENCE = Pattern.compile(
-            "\\b(" + NAME_WORD + ")(?:\\s+([A-Z])\\.?)?\\s+(" + NAME_WORD + ")\\b");
+            "\\b(" + NAME_WORD + ")(?:[ \\t]+([A-Z])(?:\\.|(?=[ \\t])))?[ \\t]+(" + NAME_WORD + ")\\b");
+    /** Two capitalised words doing what people do: "Thaddeus Okafor called ...". */
+    private static final Pattern PERSON_VERB = Pattern.compile(
+            "\\b(" + NAME_WORD + "[ \\t]+" + NAME_WORD + ")[ \\t]+(?:visited|called|phoned|brought|came|found|says|said|states|stated|"
+            + "reports|reported|agrees|agreed|denies|denied|signed|consented|declined|requested|asked|was here|is aware)\\b");
     private static final Pattern LAST_FIRST = Pattern.compile("\\b([A-Z][A-Za-z'’-]+),\\s*([A-Z][A-Za-z]+)(?:\\s+[A-Z]\\.?)?\\b");
     private static final Pattern CLINICAL_AFTER = Pattern.compile(
             "(?:'s|’s|s'|')?\\s+(?i:disease|syndrome|sign|score|scale|criteria|classification|grade|test|stain|procedure|operation|"
@@ -78,6 +82,13 @@ final class EnglishNameDetector implements Detector {
             }
             m.region(m.start(3), text.length());
         }
+        m = PERSON_VERB.matcher(text);
+        while (m.find()) {
+            String[] w = m.group(1).split("[ \\t]+");
+            if (!NOT_NAMES.contains(w[0]) && !NOT_NAMES.contains(w[1]) && !dict.eponyms().contains(w[1])) {
+                addName(text, m.start(1), m.end(1), out, false);
+            }
+        }
         m = LAST_FIRST.matcher(text);
         while (m.find()) {
             String last = cap(m.group(1));
@@ -111,6 +122,9 @@ final class EnglishNameDetector implements Detector {
             end = pos;
         }
         String lastWord = words[keep - 1];
+        if (keep == 1 && dict.eponyms().contains(lastWord) && end < text.length() && text.substring(end).matches("(?s)\\s*\\d.*")) {
+            return;
+        }
         if (dict.eponyms().contains(lastWord.replaceAll("['’]s?$", "")) && CLINICAL_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
             return;
         }
