@@ -13,13 +13,14 @@ import org.medgo.deidentify.PhiType;
  * the next word (因, 于, 入, 男, 今 ...) end the name.
  */
 final class ChineseNameDetector implements Detector {
-    private static final Pattern PREFIX = Pattern.compile(
-            "(?:患者|病人|病患|姓名|名字|联系人|监护人|家属|签名|签字|医师|医生|主任|护士|护师|技师|药师|记录者|记录人|记录|审核人|审核|"
-            + "报告人|报告医师|报告者|检查者|操作者|主治医师|住院医师|主刀|术者|一助|二助|助手|麻醉医师|麻醉师|申请医生|申请医师|送检医生|"
-            + "送检医师|会诊医师|经治医师|主管医师|上级医师|其子|其女|其夫|其妻|之子|之女|儿子|女儿|丈夫|妻子|配偶|母亲|父亲|"
-            + "患儿|孕妇|产妇|老人|同学|邻居|介绍人|转诊医生|由|请|经|向|与|和|被|给)[：:\\s]*");
+    private static final String PREFIX_WORDS = "患者|病人|病患|姓名|名字|联系人|监护人|家属|签名|签字|医师|医生|主任|护士|护师|技师|药师|记录者|记录人|记录|审核人|审核|报告人|报告医师|报告者|检查者|操作者|主治医师|住院医师|主刀|术者|一助|二助|助手|麻醉医师|麻醉师|申请医生|申请医师|送检医生|送检医师|会诊医师|经治医师|主管医师|上级医师|其子|其女|其夫|其妻|之子|之女|儿子|女儿|丈夫|妻子|配偶|母亲|父亲|患儿|孕妇|产妇|老人|同学|邻居|介绍人|转诊医生";
+    private static final Pattern PREFIX = Pattern.compile("(?:" + PREFIX_WORDS + ")[：:\\s]*");
+    private static final KeywordIndex PREFIX_TRIGGERS = KeywordIndex.fromAlternation(PREFIX_WORDS, false);
+    private static final String SUFFIX_WORDS = "先生|女士|小姐|同志|老师|教授|大夫|医生|医师|主任|护士长|护士|院长|主治|阿姨|叔叔|奶奶|爷爷|老人|患儿";
+    private static final KeywordIndex SUFFIX_TRIGGERS = KeywordIndex.fromAlternation(SUFFIX_WORDS, false);
+
     private static final Pattern SUFFIX = Pattern.compile(
-            "先生|女士|小姐|同志|老师|教授|大夫|医生|医师|主任|护士长|护士|院长|主治|阿姨|叔叔|奶奶|爷爷|老人|患儿");
+            "(?:先生|女士|小姐|同志|老师|教授|大夫|医生|医师|主任|护士长|护士|院长|主治|阿姨|叔叔|奶奶|爷爷|老人|患儿)");
     private static final Pattern PSEUDONYM = Pattern.compile("某某|某");
     /** Words ending in a surname character that are not followed by a name (主任医师 is not 任医师). */
     private static final Set<String> BLOCKED_BEFORE = Set.copyOf(java.util.Arrays.asList("主任", "值班", "主管", "住院", "接诊", "首诊", "会诊", "责任",
@@ -51,27 +52,28 @@ final class ChineseNameDetector implements Detector {
         if (!language.chinese() || !AddressDetector.hasHan(text)) {
             return;
         }
-        Matcher m = PREFIX.matcher(text);
-        while (m.find()) {
-            int end = afterName(text, m.end(), 1);
-            if (end < 0 && isLabel(m.group())) {
-                end = labelledValue(text, m.end());
+        PREFIX_TRIGGERS.forEachMatch(text, PREFIX, k -> {
+            int end = afterName(text, k.end(), 1);
+            if (end < 0 && isLabel(k.group())) {
+                end = labelledValue(text, k.end());
             }
             if (end > 0) {
-                out.add(new Span(m.end(), end, PhiType.NAME));
+                out.add(new Span(k.end(), end, PhiType.NAME));
             }
-        }
-        m = SUFFIX.matcher(text);
-        while (m.find()) {
-            int start = beforeTitle(text, m.start());
+        });
+        SUFFIX_TRIGGERS.forEachMatch(text, SUFFIX, k -> {
+            int start = beforeTitle(text, k.start());
             if (start < 0) {
-                start = standaloneBeforeTitle(text, m.start());
+                start = standaloneBeforeTitle(text, k.start());
             }
             if (start >= 0) {
-                out.add(new Span(start, m.start(), PhiType.NAME));
+                out.add(new Span(start, k.start(), PhiType.NAME));
             }
+        });
+        if (text.indexOf('某') < 0) {
+            return;
         }
-        m = PSEUDONYM.matcher(text);
+        Matcher m = PSEUDONYM.matcher(text);
         while (m.find()) {
             int s = m.start() - 1;
             if (s >= 0 && surnames.contains(String.valueOf(text.charAt(s)))) {
