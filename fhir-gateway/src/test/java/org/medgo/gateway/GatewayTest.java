@@ -8,12 +8,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole gateway on a random port with the embedded PostgreSQL. Every test class using this annotation
- * shares one Spring context, and so one PostgreSQL, per test JVM (Spring's test context cache).
+ * (and no further configuration) shares one Spring context, and so one PostgreSQL, per test JVM (Spring's
+ * test context cache). A class that adds its own beans gets its own context and its own fresh data
+ * directory, so two live contexts never share a PostgreSQL data directory.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
-        classes = GatewayApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"medgo.data-dir=target/medgo-test-data/shared", "medgo.db.url="})
+        properties = {"medgo.data-dir=target/medgo-test-data/${random.uuid}", "medgo.db.url="})
 public @interface GatewayTest {}

@@ -16,9 +16,14 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DatabaseLocation databaseLocation(DatabaseProperties properties) {
-        return properties.external()
-                ? ExternalDatabase.from(properties)
-                : EmbeddedDatabase.start(properties.embedded());
+        if (properties.external()) {
+            return ExternalDatabase.from(properties);
+        }
+        DatabaseProperties.Embedded embedded = properties.embedded();
+        if (embedded.shareRunning() && DataDirectoryLock.isHeld(embedded.dataDir().toAbsolutePath())) {
+            return RunningEmbeddedDatabase.of(embedded.dataDir().toAbsolutePath());
+        }
+        return EmbeddedDatabase.start(embedded);
     }
 
     @Bean

@@ -24,8 +24,12 @@ public record DatabaseProperties(
         @Min(1) @Max(200) int poolSize,
         @Valid @NotNull Embedded embedded) {
 
-    /** The embedded server: its data lives in {@code dataDir/pgdata}; port 0 picks a free port per start. */
-    public record Embedded(@NotNull Path dataDir, @Min(0) @Max(65535) int port) {}
+    /**
+     * The embedded server: its data lives in {@code dataDir/pgdata}; port 0 picks a free port per start.
+     * {@code shareRunning}: use the server of a gateway already running on {@code dataDir} instead of
+     * refusing to start (for CLI commands such as {@code audit verify}, see GatewayContext).
+     */
+    public record Embedded(@NotNull Path dataDir, @Min(0) @Max(65535) int port, boolean shareRunning) {}
 
     public boolean external() {
         return url != null && !url.isBlank();

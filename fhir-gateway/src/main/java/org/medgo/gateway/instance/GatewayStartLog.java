@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import org.medgo.gateway.BuildVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * when and which version ran against this database, and the first write proves the application role works.
  */
 @Component
+@ConditionalOnWebApplication // a CLI command that borrows the context is not a start of the gateway
 class GatewayStartLog {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayStartLog.class);

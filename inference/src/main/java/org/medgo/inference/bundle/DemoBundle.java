@@ -3,7 +3,6 @@ package org.medgo.inference.bundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,23 +53,37 @@ public final class DemoBundle {
                 if (url == null) {
                     continue;
                 }
-                URLConnection c = url.openConnection();
-                long size = c.getContentLengthLong();
                 Path dest = target.resolve(name);
-                if (Files.isRegularFile(dest) && size >= 0 && Files.size(dest) == size) {
-                    continue;
+                Path marker = target.resolve("." + name + ".sha256");
+                String digest = sha256(url);
+                if (Files.isRegularFile(dest) && Files.isRegularFile(marker) && Files.readString(marker).equals(digest)) {
+                    continue; // same content as last extraction (a rebuilt jar with new weights differs)
                 }
                 Path tmp = Files.createTempFile(target, name, ".part");
-                try (InputStream in = c.getInputStream()) {
+                try (InputStream in = url.openStream()) {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(marker, digest);
             }
         } catch (IOException e) {
             throw new BundleException("cannot extract the demo bundle to " + target + ": " + e.getMessage(), e);
         }
         LOG.warning("No MEDGO_MODEL_DIR: using the built-in DEMO model (random weights, meaningless text) from " + target);
         return ModelBundle.open(target, true);
+    }
+
+    private static String sha256(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Path dataDir() {

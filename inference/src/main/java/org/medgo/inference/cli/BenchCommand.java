@@ -44,6 +44,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (org.medgo.inference.bundle.BundleException | IllegalArgumentException | java.io.IOException e) {
+            // Operator errors: one line, no stack trace.
+            System.err.println("medgo bench: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private Integer run() throws Exception {
         if (promptTokens < 1 || newTokens < 1 || batchSize < 1 || runs < 1) {
             throw new IllegalArgumentException("--prompt-tokens, --new-tokens, --batch-size and --runs must be positive");
         }

@@ -97,6 +97,16 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (org.medgo.inference.bundle.BundleException | IllegalArgumentException | java.io.IOException e) {
+            // Operator errors: one line, no stack trace.
+            System.err.println("medgo infer: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private Integer run() throws Exception {
         if (batchSize < 1 || batchSize > 256) {
             throw new IllegalArgumentException("--batch-size must be 1..256");
         }

@@ -62,7 +62,11 @@ public final class JsonSchemaConstraint implements TokenConstraint {
         } else {
             java.util.Arrays.fill(allowed, false);
         }
-        walk(0, state, budget - 1);
+        if (state.top instanceof JsonState.StringFrame sf && sf.escape() == 0 && sf.utf8() == 0) {
+            insideString(sf, budget);
+        } else {
+            walk(0, state, budget - 1);
+        }
         boolean complete = state.complete();
         for (int i = 0; i < logits.length; i++) {
             boolean ok = i < allowed.length && allowed[i];
@@ -71,6 +75,27 @@ public final class JsonSchemaConstraint implements TokenConstraint {
             }
             if (!ok) {
                 logits[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /**
+     * Inside a string almost every token is allowed, so walking the trie would visit all of it: decide
+     * plain tokens from precomputed facts, and run only the few irregular ones through the automaton.
+     */
+    private void insideString(JsonState.StringFrame sf, int budget) {
+        TokenVocabulary v = vocabulary;
+        int roomChars = sf.maxChars() - sf.chars();
+        int base = state.minRemaining();
+        for (int i = 0; i < v.size; i++) {
+            int c = v.plainChars[i];
+            if (c >= 0 && c <= roomChars && base + v.plainPending[i] <= budget - 1) {
+                allowed[i] = true;
+            }
+        }
+        for (int i : v.irregular) {
+            if (allows(i, budget)) {
+                allowed[i] = true;
             }
         }
     }

@@ -20,6 +20,15 @@ public final class TokenVocabulary {
     final byte[] childByte;
     final int[] childNode;
     final int[] tokenAt;
+    /**
+     * For tokens that can sit inside a JSON string as they are (no quote, backslash or control byte, valid
+     * UTF-8 from a character boundary): the characters they start; -1 for all other tokens.
+     */
+    final int[] plainChars;
+    /** For plain tokens: continuation bytes still owed by a character the token ends inside. */
+    final byte[] plainPending;
+    /** Non-special tokens that are not plain (checked one by one inside strings). */
+    final int[] irregular;
 
     private TokenVocabulary(int size, byte[][] bytes, boolean[] special, int[] childStart, int[] childCount,
                             byte[] childByte, int[] childNode, int[] tokenAt) {
@@ -31,6 +40,50 @@ public final class TokenVocabulary {
         this.childByte = childByte;
         this.childNode = childNode;
         this.tokenAt = tokenAt;
+        this.plainChars = new int[size];
+        this.plainPending = new byte[size];
+        int[] irr = new int[size];
+        int nIrr = 0;
+        for (int i = 0; i < size; i++) {
+            plainChars[i] = -1;
+            if (special[i] || bytes[i].length == 0) {
+                continue;
+            }
+            int chars = 0;
+            int pending = 0;
+            boolean ok = true;
+            for (byte x : bytes[i]) {
+                int b = x & 0xFF;
+                if (pending > 0) {
+                    if ((b & 0xC0) != 0x80) {
+                        ok = false;
+                        break;
+                    }
+                    pending--;
+                    continue;
+                }
+                if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
+                    ok = false;
+                    break;
+                }
+                if (b >= 0x80) {
+                    int need = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+                    if (need < 0) {
+                        ok = false;
+                        break;
+                    }
+                    pending = need;
+                }
+                chars++;
+            }
+            if (ok) {
+                plainChars[i] = chars;
+                plainPending[i] = (byte) pending;
+            } else {
+                irr[nIrr++] = i;
+            }
+        }
+        this.irregular = Arrays.copyOf(irr, nIrr);
     }
 
     public static TokenVocabulary of(BundleTokenizer tokenizer) {

@@ -80,7 +80,12 @@ public final class InferenceEngine implements AutoCloseable {
 
     /** Submits a request; returns at once. The listener sees text as it is generated. */
     public GenerationHandle submit(GenerationRequest request, TokenListener listener) {
-        int[] prompt = tokens(request.prompt());
+        Prompt p = request.prompt();
+        if (request.jsonSchema() != null && p instanceof Prompt.Chat c && c.thinking()) {
+            // The schema binds from the first generated token, so there is no room for <think>: say so in the prompt.
+            p = new Prompt.Chat(c.messages(), false);
+        }
+        int[] prompt = tokens(p);
         int maxLength = backend.shape().maxLength();
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt is empty");

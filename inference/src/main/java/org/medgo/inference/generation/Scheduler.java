@@ -16,9 +16,14 @@ import java.util.logging.Logger;
 
 /**
  * Continuous batching on one engine thread. Each iteration: admit waiting requests into free KV slots,
- * run at most one prefill chunk (so a long prompt cannot stall the others for its whole prefill), then
- * one decode step over every decoding sequence. Finished or cancelled sequences leave between steps;
- * the last decoding sequence moves into the freed slot so decode rows stay in slots {@code 0..n-1}.
+ * run one prefill chunk for one of the prefilling requests (round robin, so a short prompt is not stuck
+ * behind a long one and no prompt is starved), then one decode step over every decoding sequence.
+ * Finished or cancelled sequences leave between steps.
+ *
+ * <p>Slots: decoding sequences hold slots {@code 0..d-1} (the backend's decode contract); prefilling
+ * ones take the highest free slots. A sequence whose prefill is done moves into slot {@code d} (swapping
+ * with a prefilling sequence that holds it); when a decoding sequence leaves, the last one moves into
+ * its slot.
  */
 final class Scheduler implements Runnable {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
@@ -27,13 +32,15 @@ final class Scheduler implements Runnable {
     private final int tokenizerSize;
     private final LinkedBlockingQueue<Sequence> incoming = new LinkedBlockingQueue<>();
     private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
-    private final Sequence[] decoding;
+    /** Who holds each KV slot (null = free). */
+    private final Sequence[] owner;
     private int decodingCount;
-    private Sequence prefilling;
-    private int prefillSlot;
+    private final List<Sequence> prefilling = new ArrayList<>();
+    private int roundRobin;
     private final float[] scratch;
     private final List<RowInput> rows = new ArrayList<>();
     private volatile boolean running = true;
+    private volatile int load;
     final AtomicLong runtimeNanos = new AtomicLong();
     final AtomicLong busyNanos = new AtomicLong();
     final AtomicLong steps = new AtomicLong();
@@ -41,7 +48,7 @@ final class Scheduler implements Runnable {
     Scheduler(DecoderBackend backend, int tokenizerSize) {
         this.backend = backend;
         this.tokenizerSize = Math.min(tokenizerSize, backend.shape().vocabSize());
-        this.decoding = new Sequence[backend.shape().maxBatch()];
+        this.owner = new Sequence[backend.shape().maxBatch()];
         this.scratch = new float[backend.shape().vocabSize()];
     }
 
@@ -58,7 +65,7 @@ final class Scheduler implements Runnable {
 
     /** Requests queued or running. */
     int load() {
-        return incoming.size() + waiting.size() + decodingCount + (prefilling != null ? 1 : 0);
+        return incoming.size() + load;
     }
 
     @Override
@@ -81,6 +88,7 @@ final class Scheduler implements Runnable {
                     failRunning(e);
                 }
                 busyNanos.addAndGet(System.nanoTime() - t0);
+                load = waiting.size() + decodingCount + prefilling.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,69 +102,103 @@ final class Scheduler implements Runnable {
     }
 
     private boolean idle() {
-        return waiting.isEmpty() && incoming.isEmpty() && prefilling == null && decodingCount == 0;
+        return waiting.isEmpty() && incoming.isEmpty() && prefilling.isEmpty() && decodingCount == 0;
     }
 
     private void iteration() {
         waiting.removeIf(s -> {
             if (s.handle.isCancelRequested()) {
                 s.finish = FinishReason.CANCELLED;
-                s.handle.future().complete(s.result());
+                complete(s);
                 return true;
             }
             return false;
         });
-        if (prefilling != null && prefilling.handle.isCancelRequested()) {
-            prefilling.finish = FinishReason.CANCELLED;
-            complete(prefilling);
-            prefilling = null;
-        }
-        if (prefilling == null && !waiting.isEmpty() && decodingCount < decoding.length) {
-            prefilling = waiting.poll();
-            prefillSlot = decodingCount;
-        }
-        if (prefilling != null) {
-            prefillChunk();
+        prefilling.removeIf(s -> {
+            if (s.handle.isCancelRequested()) {
+                s.finish = FinishReason.CANCELLED;
+                owner[s.slot] = null;
+                complete(s);
+                return true;
+            }
+            return false;
+        });
+        admit();
+        if (!prefilling.isEmpty()) {
+            roundRobin = roundRobin % prefilling.size();
+            Sequence s = prefilling.get(roundRobin);
+            if (prefillChunk(s)) {
+                prefilling.remove(roundRobin);
+            } else {
+                roundRobin++;
+            }
         }
         if (decodingCount > 0) {
             decodeStep();
         }
     }
 
-    private void prefillChunk() {
-        Sequence s = prefilling;
+    /** Waiting requests take the highest free slots. */
+    private void admit() {
+        for (int slot = owner.length - 1; slot >= decodingCount && !waiting.isEmpty(); slot--) {
+            if (owner[slot] == null) {
+                Sequence s = waiting.poll();
+                s.slot = slot;
+                owner[slot] = s;
+                prefilling.add(s);
+            }
+        }
+    }
+
+    /** Runs one chunk of {@code s}'s prompt; returns true when {@code s} is no longer prefilling. */
+    private boolean prefillChunk(Sequence s) {
         int n = Math.min(backend.shape().prefillChunk(), s.prompt.length - s.cached);
-        StepLogits logits = backend.step(List.of(new RowInput(prefillSlot, s.cached, s.prompt, s.cached, n)));
+        StepLogits logits = backend.step(List.of(new RowInput(s.slot, s.cached, s.prompt, s.cached, n)));
         runtimeNanos.addAndGet(logits.runNanos());
         steps.incrementAndGet();
         s.cached += n;
         if (s.cached < s.prompt.length) {
-            return;
+            return false;
         }
-        prefilling = null;
         sample(s, logits, 0);
         if (s.finish != null || s.handle.isCancelRequested()) {
             if (s.finish == null) {
                 s.finish = FinishReason.CANCELLED;
             }
+            owner[s.slot] = null;
             complete(s);
-            return;
+            return true;
         }
-        backend.moveSlot(prefillSlot, decodingCount, s.cached);
-        decoding[decodingCount++] = s;
+        int target = decodingCount;
+        if (s.slot != target) {
+            Sequence other = owner[target];
+            if (other != null) {
+                // Another prefilling sequence holds the next decode slot: trade places.
+                backend.swapSlots(s.slot, target, Math.max(s.cached, other.cached));
+                other.slot = s.slot;
+                owner[s.slot] = other;
+            } else {
+                backend.moveSlot(s.slot, target, s.cached);
+                owner[s.slot] = null;
+            }
+            s.slot = target;
+            owner[target] = s;
+        }
+        decodingCount++;
+        return true;
     }
 
     private void decodeStep() {
         rows.clear();
         for (int i = 0; i < decodingCount; i++) {
-            Sequence s = decoding[i];
+            Sequence s = owner[i];
             rows.add(RowInput.decode(i, s.cached, s.next));
         }
         StepLogits logits = backend.step(rows);
         runtimeNanos.addAndGet(logits.runNanos());
         steps.incrementAndGet();
         for (int i = 0; i < decodingCount; i++) {
-            Sequence s = decoding[i];
+            Sequence s = owner[i];
             s.cached++;
             if (s.handle.isCancelRequested()) {
                 s.finish = FinishReason.CANCELLED;
@@ -165,7 +207,7 @@ final class Scheduler implements Runnable {
             }
         }
         for (int i = 0; i < decodingCount; ) {
-            Sequence s = decoding[i];
+            Sequence s = owner[i];
             if (s.finish == null && s.cached + 1 > backend.shape().maxLength()) {
                 s.finish = FinishReason.LENGTH;
             }
@@ -176,10 +218,11 @@ final class Scheduler implements Runnable {
             complete(s);
             int last = decodingCount - 1;
             if (i != last) {
-                backend.moveSlot(last, i, decoding[last].cached);
-                decoding[i] = decoding[last];
+                backend.moveSlot(last, i, owner[last].cached);
+                owner[i] = owner[last];
+                owner[i].slot = i;
             }
-            decoding[last] = null;
+            owner[last] = null;
             decodingCount--;
         }
     }
@@ -195,31 +238,22 @@ final class Scheduler implements Runnable {
         }
         TokenSampler sampler = s.sampler;
         sampler.applyPenalties(scratch);
-        int token;
-        if (s.constraint == null) {
-            token = sampler.choose(scratch);
-        } else {
-            token = constrainedChoice(s, sampler);
-        }
+        int token = s.constraint == null ? sampler.choose(scratch) : constrainedChoice(s, sampler);
         s.accept(token);
     }
 
     /**
-     * Draws from the model; a draw the constraint rejects is removed and drawn again (the same
-     * distribution as masking first, for greedy and for sampling without top-p/top-k); after a few
-     * misses the full vocabulary mask is computed.
+     * Greedy: the argmax if the constraint allows it, else the argmax of the masked logits (the same
+     * token masking first would give). Sampling: mask first, then draw once, so top-k/top-p/min-p see
+     * only allowed tokens, as with a logits processor.
      */
     private int constrainedChoice(Sequence s, TokenSampler sampler) {
         int budget = s.budget();
-        for (int attempt = 0; attempt < 4; attempt++) {
-            int t = sampler.choose(scratch);
-            if (t < 0) {
-                break;
-            }
-            if (s.constraint.allows(t, budget)) {
+        if (sampler.params().isGreedy()) {
+            int t = TokenSampler.argmax(scratch, scratch.length);
+            if (t >= 0 && s.constraint.allows(t, budget)) {
                 return t;
             }
-            scratch[t] = Float.NEGATIVE_INFINITY;
         }
         s.constraint.mask(scratch, budget);
         return sampler.choose(scratch);
@@ -230,13 +264,15 @@ final class Scheduler implements Runnable {
     }
 
     private void failRunning(RuntimeException e) {
-        if (prefilling != null) {
-            prefilling.handle.future().completeExceptionally(e);
-            prefilling = null;
+        for (Sequence s : prefilling) {
+            s.handle.future().completeExceptionally(e);
         }
-        for (int i = 0; i < decodingCount; i++) {
-            decoding[i].handle.future().completeExceptionally(e);
-            decoding[i] = null;
+        prefilling.clear();
+        for (int i = 0; i < owner.length; i++) {
+            if (owner[i] != null) {
+                owner[i].handle.future().completeExceptionally(e);
+                owner[i] = null;
+            }
         }
         decodingCount = 0;
     }

@@ -26,11 +26,14 @@ final class Sequence {
     private int emitted;
     private int[] generated = new int[16];
     private int generatedCount;
+    /** KV slot held (scheduler bookkeeping). */
+    int slot = -1;
     /** Tokens whose keys/values are in the cache. */
     int cached;
     /** The token to feed at the next decode step. */
     final int[] next = new int[1];
     FinishReason finish;
+    private boolean stoppedByString;
     private final long submitted = System.nanoTime();
     private long firstToken;
 
@@ -83,6 +86,7 @@ final class Sequence {
                     if (at >= 0) {
                         text.setLength(at);
                         finish = FinishReason.STOP;
+                        stoppedByString = true;
                     }
                 }
             }
@@ -92,8 +96,8 @@ final class Sequence {
             next[0] = token;
         }
         if (finish != null) {
-            if (finish != FinishReason.STOP || !stopStrings.isEmpty()) {
-                text.append(detok.flush());
+            if (!stoppedByString) {
+                text.append(detok.flush()); // an unfinished character at the end becomes U+FFFD
             }
             emit(text.length());
         } else {

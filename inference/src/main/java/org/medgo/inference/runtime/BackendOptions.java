@@ -26,8 +26,13 @@ public record BackendOptions(String device, int deviceId, long gpuMemLimit, int 
         }
     }
 
+    /**
+     * CUDA when available, 8 slots of 8,192 tokens (capped by the model's context), 256-token prefill chunks.
+     * The KV cache is preallocated for all slots, so the length is capped rather than the model's full
+     * context (Qwen3-32B: 40,960 tokens × 8 slots would need ~86 GB in fp16).
+     */
     public static BackendOptions defaults() {
-        return new BackendOptions("auto", 0, 0, 0, 8, 0, 256);
+        return new BackendOptions("auto", 0, 0, 0, 8, 8192, 256);
     }
 
     public BackendOptions withMaxBatch(int n) {

@@ -44,6 +44,13 @@ public interface DecoderBackend extends AutoCloseable {
      */
     void moveSlot(int from, int to, int length);
 
+    /**
+     * Exchanges the first {@code length} cached positions of slots {@code a} and {@code b} (all layers,
+     * keys and values). Used when a sequence that finished its prefill must take a decode slot that
+     * another, still prefilling, sequence holds.
+     */
+    void swapSlots(int a, int b, int length);
+
     /** A short human-readable description, e.g. "onnxruntime-java CPU" or "onnxruntime CUDA IoBinding". */
     String describe();
 

@@ -1,12 +1,10 @@
 package org.medgo.inference.runtime;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 import org.medgo.inference.bundle.BundleException;
 import org.medgo.inference.bundle.GenaiConfig;
@@ -59,6 +57,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     private final LongBuffer maskBuffer;
     private final LongBuffer positionBuffer;
     private Logits view;
+    private ByteBuffer swapTemp;
     private final Map<String, OnnxTensor> inputs = new HashMap<>();
     private final Map<String, OnnxTensor> pinned = new HashMap<>();
 
@@ -82,7 +81,7 @@ public final class OrtJavaBackend implements DecoderBackend {
         this.session = s;
         this.device = chosen;
         try {
-            GraphFacts facts = GraphFacts.check(session, config);
+            DecoderGraph facts = DecoderGraph.check(session, config);
             this.kvType = facts.kvType();
             this.logitsType = facts.logitsType();
             this.logitsLastOnly = facts.logitsLastOnly();
@@ -308,6 +307,32 @@ public final class OrtJavaBackend implements DecoderBackend {
     }
 
     @Override
+    public void swapSlots(int a, int b, int length) {
+        if (a == b || length == 0) {
+            return;
+        }
+        if (a < 0 || b < 0 || a >= shape.maxBatch() || b >= shape.maxBatch() || length > shape.maxLength()) {
+            throw new IllegalArgumentException("bad slot swap " + a + " <-> " + b + " of " + length);
+        }
+        int headBytes = shape.maxLength() * shape.headDim() * kvType.size;
+        int liveBytes = length * shape.headDim() * kvType.size;
+        if (swapTemp == null || swapTemp.capacity() < liveBytes) {
+            swapTemp = ByteBuffer.allocateDirect(headBytes).order(ByteOrder.nativeOrder());
+        }
+        for (int l = 0; l < shape.layers(); l++) {
+            for (ByteBuffer buf : new ByteBuffer[] {keys[l], values[l]}) {
+                for (int h = 0; h < shape.kvHeads(); h++) {
+                    int pa = (int) (a * slotBytes) + h * headBytes;
+                    int pb = (int) (b * slotBytes) + h * headBytes;
+                    swapTemp.put(0, buf, pa, liveBytes);
+                    buf.put(pa, buf, pb, liveBytes);
+                    buf.put(pb, swapTemp, 0, liveBytes);
+                }
+            }
+        }
+    }
+
+    @Override
     public void close() {
         closeAll(prefixKeys);
         closeAll(prefixValues);
@@ -343,6 +368,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     /** View over the pinned logits buffer. */
     private final class Logits implements StepLogits {
         private final java.nio.FloatBuffer floats = logitsBuffer.asFloatBuffer();
+        private float[] halfScratch;
         private int rows;
         private long nanos;
 
@@ -382,7 +408,17 @@ public final class OrtJavaBackend implements DecoderBackend {
         @Override
         public int argmax(int row, int limit) {
             if (logitsType != OnnxJavaType.FLOAT) {
-                return StepLogits.super.argmax(row, limit);
+                if (halfScratch == null) {
+                    halfScratch = new float[shape.vocabSize()];
+                }
+                copyRow(row, halfScratch);
+                int best = 0;
+                for (int i = 1; i < limit; i++) {
+                    if (halfScratch[i] > halfScratch[best]) {
+                        best = i;
+                    }
+                }
+                return best;
             }
             int base = row * shape.vocabSize();
             java.nio.FloatBuffer fb = floats;
@@ -401,73 +437,6 @@ public final class OrtJavaBackend implements DecoderBackend {
         @Override
         public long runNanos() {
             return nanos;
-        }
-    }
-
-    /** What the graph declares, checked against genai_config.json. */
-    private record GraphFacts(OnnxJavaType kvType, OnnxJavaType logitsType, boolean logitsLastOnly, int vocab) {
-
-        static GraphFacts check(OrtSession session, GenaiConfig config) throws OrtException {
-            Map<String, NodeInfo> in = session.getInputInfo();
-            Map<String, NodeInfo> out = session.getOutputInfo();
-            int graphLayers = 0;
-            while (in.containsKey(config.pastKey(graphLayers))) {
-                graphLayers++;
-            }
-            if (graphLayers != config.layers()) {
-                throw new BundleException("genai_config.json says " + config.layers() + " layers but the graph has "
-                        + graphLayers + " (inputs named " + config.pastKeyNames() + "): the files are from different"
-                        + " models");
-            }
-            for (String name : List.of(config.inputIds(), config.attentionMask())) {
-                if (!in.containsKey(name)) {
-                    throw new BundleException("the graph has no input \"" + name + "\" (named in genai_config.json);"
-                            + " inputs are " + in.keySet());
-                }
-            }
-            for (int l = 0; l < config.layers(); l++) {
-                for (String name : List.of(config.pastValue(l))) {
-                    if (!in.containsKey(name)) {
-                        throw new BundleException("the graph has no input \"" + name + "\"");
-                    }
-                }
-                for (String name : List.of(config.presentKey(l), config.presentValue(l))) {
-                    if (!out.containsKey(name)) {
-                        throw new BundleException("the graph has no output \"" + name + "\"");
-                    }
-                }
-            }
-            if (config.positionIds() != null && !in.containsKey(config.positionIds())) {
-                throw new BundleException("genai_config.json names position input \"" + config.positionIds()
-                        + "\" but the graph has no such input");
-            }
-            NodeInfo logits = out.get(config.logits());
-            if (logits == null) {
-                throw new BundleException("the graph has no output \"" + config.logits() + "\"");
-            }
-            TensorInfo past = (TensorInfo) in.get(config.pastKey(0)).getInfo();
-            long[] ps = past.getShape();
-            if (ps.length != 4 || (ps[1] > 0 && ps[1] != config.kvHeads()) || (ps[3] > 0 && ps[3] != config.headSize())) {
-                throw new BundleException("graph KV input " + config.pastKey(0) + " has shape "
-                        + java.util.Arrays.toString(ps) + " but genai_config.json says " + config.kvHeads()
-                        + " kv heads of size " + config.headSize());
-            }
-            TensorInfo li = (TensorInfo) logits.getInfo();
-            long[] ls = li.getShape();
-            long vocab = ls[ls.length - 1];
-            if (vocab > 0 && vocab != config.vocabSize()) {
-                throw new BundleException("graph logits have " + vocab + " entries but genai_config.json says vocab_size "
-                        + config.vocabSize());
-            }
-            OnnxJavaType kv = past.type;
-            OnnxJavaType lt = li.type;
-            for (OnnxJavaType t : List.of(kv, lt)) {
-                if (t != OnnxJavaType.FLOAT && t != OnnxJavaType.FLOAT16 && t != OnnxJavaType.BFLOAT16) {
-                    throw new BundleException("unsupported tensor type " + t + " for KV cache or logits");
-                }
-            }
-            boolean lastOnly = ls.length == 3 && ls[1] == 1;
-            return new GraphFacts(kv, lt, lastOnly, config.vocabSize());
         }
     }
 }

@@ -20,9 +20,17 @@ public final class TokenSampler {
     private int[] outputCounts;
     /** Tokens of prompt + output seen so far (repetition penalty) — lazily allocated. */
     private boolean[] seen;
-    private long[] packed = new long[0];
-    private int[] candIds = new int[0];
-    private double[] candProbs = new double[0];
+    /** Candidate scratch, shared by all samplers on a thread (the engine samples on one thread). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private long[] packed;
+    private int[] candIds;
+    private double[] candProbs;
+
+    private static final class Scratch {
+        long[] packed = new long[0];
+        int[] ids = new int[0];
+        double[] probs = new double[0];
+    }
 
     public TokenSampler(SamplingParams params, int vocab) {
         this.params = params;
@@ -88,6 +96,9 @@ public final class TokenSampler {
             return -1;
         }
         double invT = 1.0 / params.temperature();
+        if (params.topK() == 0 && params.topP() >= 1 && params.minP() == 0) {
+            return drawFromAll(logits, max, invT);
+        }
         // Candidates: tokens within e^-30 of the top one after temperature; the rest cannot be drawn in
         // double precision anyway, and skipping them keeps sorting cheap on peaked distributions.
         double floor = max - 30.0 * params.temperature();
@@ -160,6 +171,31 @@ public final class TokenSampler {
         return params.isGreedy() && outputCounts == null;
     }
 
+    /** Plain temperature sampling: one pass, no sorting (ids in order, so draws are reproducible). */
+    private int drawFromAll(float[] logits, float max, double invT) {
+        double sum = 0;
+        for (int i = 0; i < vocab; i++) {
+            float l = logits[i];
+            if (l != Float.NEGATIVE_INFINITY) {
+                sum += Math.exp((l - max) * invT);
+            }
+        }
+        double r = random.nextDouble() * sum;
+        double acc = 0;
+        int last = -1;
+        for (int i = 0; i < vocab; i++) {
+            float l = logits[i];
+            if (l != Float.NEGATIVE_INFINITY) {
+                acc += Math.exp((l - max) * invT);
+                last = i;
+                if (r < acc) {
+                    return i;
+                }
+            }
+        }
+        return last;
+    }
+
     public SamplingParams params() {
         return params;
     }
@@ -177,11 +213,15 @@ public final class TokenSampler {
     }
 
     private void ensureCapacity(int size) {
-        if (packed.length < size) {
-            packed = new long[size];
-            candIds = new int[size];
-            candProbs = new double[size];
+        Scratch s = SCRATCH.get();
+        if (s.packed.length < size) {
+            s.packed = new long[size];
+            s.ids = new int[size];
+            s.probs = new double[size];
         }
+        packed = s.packed;
+        candIds = s.ids;
+        candProbs = s.probs;
     }
 
     /** Maps a float so that ascending int order is descending float order. */

@@ -75,6 +75,24 @@ class InferCommandTest {
     }
 
     @Test
+    void aMissingModelIsAOneLineErrorAndExitCode2() throws Exception {
+        input("{\"id\":1,\"prompt\":\"a\"}");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = InferenceCli.commandLine(new InferenceCli()).execute("infer", "--model", dir.resolve("nope").toString(),
+                    "--input", dir.resolve("in.jsonl").toString(), "--output", dir.resolve("out.jsonl").toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("medgo infer: model bundle").contains("is not a directory")
+                .doesNotContain("at org.medgo");
+    }
+
+    @Test
     void sameSeedSameFileAndSchemaIsObeyed() throws Exception {
         Path schema = dir.resolve("schema.json");
         Files.writeString(schema, "{\"type\":\"object\",\"properties\":{\"dx\":{\"type\":\"string\",\"maxLength\":10},"

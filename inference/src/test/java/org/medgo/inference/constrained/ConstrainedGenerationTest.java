@@ -58,6 +58,36 @@ class ConstrainedGenerationTest {
     }
 
     @Test
+    void theFullMaskAgreesWithTheTokenByTokenCheckEverywhere() {
+        TokenVocabulary vocab = TokenVocabulary.of(engine.tokenizer());
+        java.util.Set<Integer> ends = java.util.Set.of(engine.tokenizer().addedTokenId("<|im_end|>"));
+        // States: start, inside a key, inside a string value (fast path), mid-number, after a member, near the budget.
+        String[] prefixes = {"", "{\"diag", "{\"diagnoses\":[{\"name\":\"Pneu", "{\"confidence\":-1.",
+                "{\"urgent\":true", "{\"diagnoses\":[{\"name\":\"\\u00"};
+        int[] budgets = {400, 400, 400, 400, 400, 400};
+        for (int p = 0; p < prefixes.length; p++) {
+            for (int budget : new int[] {budgets[p], 90}) {
+                JsonSchemaConstraint c = JsonSchemaConstraint.compile(DIFFERENTIAL, vocab, ends);
+                for (int t : engine.tokenizer().encode(prefixes[p])) {
+                    assertThat(c.allows(t, 1000)).as("prefix token %d of %s", t, prefixes[p]).isTrue();
+                    c.accept(t);
+                }
+                float[] logits = new float[vocab.size];
+                c.mask(logits, budget);
+                int allowedCount = 0;
+                for (int i = 0; i < vocab.size; i++) {
+                    boolean masked = logits[i] == Float.NEGATIVE_INFINITY;
+                    assertThat(!masked).as("token %d after %s budget %d", i, prefixes[p], budget).isEqualTo(c.allows(i, budget));
+                    allowedCount += masked ? 0 : 1;
+                }
+                if (budget >= 400) {
+                    assertThat(allowedCount).as("something is allowed after " + prefixes[p]).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
     void greedyOutputMatchesANestedSchema() throws Exception {
         generateAndValidate(DIFFERENTIAL, SamplingParams.greedy(), 400);
     }

@@ -79,6 +79,28 @@ class GenerationTest {
     }
 
     @Test
+    void aLongPrefillDoesNotStallAShortRequest() throws Exception {
+        // Prefill runs in chunks of 16 (SharedEngine): the 480-token prompt needs 30 chunks, and the short
+        // request, submitted right after it, must get its first token before the long one finishes prefill.
+        int[] unit = engine.tokens(chat("胸痛，呼吸困难，既往高血压。"));
+        int[] longPrompt = new int[480];
+        for (int i = 0; i < longPrompt.length; i++) {
+            longPrompt[i] = unit[i % unit.length];
+        }
+        long longSubmit = System.nanoTime();
+        GenerationHandle longOne = engine.submit(GenerationRequest.of(new Prompt.Tokens(longPrompt), SamplingParams.greedy(), 4),
+                TokenListener.NONE);
+        long shortSubmit = System.nanoTime();
+        GenerationHandle shortOne = engine.submit(GenerationRequest.of(chat("Hi"), SamplingParams.greedy(), 4), TokenListener.NONE);
+        GenerationResult l = longOne.await();
+        GenerationResult sh = shortOne.await();
+        // Absolute times (each result's clock starts at its own submission).
+        long longFirst = longSubmit + l.firstTokenNanos();
+        long shortFirst = shortSubmit + sh.firstTokenNanos();
+        assertThat(shortFirst).as("short request's first token comes during the long prefill").isLessThan(longFirst);
+    }
+
+    @Test
     void streamedTextEqualsTheFinalText() throws Exception {
         List<String> deltas = new CopyOnWriteArrayList<>();
         GenerationHandle h = engine.submit(GenerationRequest.of(chat("血压 150/95"), sampled(3), 40), deltas::add);

@@ -85,6 +85,21 @@ class OrtJavaBackendTest {
     }
 
     @Test
+    void swappedSlotsKeepTheirCaches() {
+        int[] other = {PROMPT[5], PROMPT[6], PROMPT[7], PROMPT[2]};
+        backend.step(List.of(new RowInput(0, 0, PROMPT, 0, 12)));
+        backend.step(List.of(new RowInput(1, 0, other, 0, 3)));
+        backend.swapSlots(0, 1, 12);
+        // slot 1 now holds PROMPT[0..12), slot 0 holds other[0..3): decode both in the swapped places
+        float[] a = logits(backend.step(List.of(RowInput.decode(0, 3, new int[] {other[3]}))), 0);
+        float[] b = logits(backend.step(List.of(new RowInput(1, 12, PROMPT, 12, 1))), 0);
+        float[] refA = logits(backend.step(List.of(new RowInput(3, 0, other, 0, 4))), 0);
+        float[] refB = logits(backend.step(List.of(new RowInput(2, 0, PROMPT, 0, 13))), 0);
+        assertClose(a, refA);
+        assertClose(b, refB);
+    }
+
+    @Test
     void decodeRowsMustBeCompact() {
         List<RowInput> rows = new ArrayList<>();
         rows.add(RowInput.decode(0, 1, new int[] {1}));

@@ -1,0 +1,42 @@
+package org.medgo.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** CLI commands get the gateway's database, also while a gateway is serving on the same data directory. */
+class GatewayContextTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aCommandUsesTheDatabaseOfTheRunningGatewayWithoutStoppingIt() {
+        try (ConfigurableApplicationContext serving = new SpringApplicationBuilder(GatewayApplication.class)
+                .run("--medgo.data-dir=" + dataDir, "--medgo.db.url=", "--server.port=0")) {
+            try (ConfigurableApplicationContext command = GatewayContext.open("--medgo.data-dir=" + dataDir, "--medgo.db.url=")) {
+                assertThat(command).isNotInstanceOf(WebServerApplicationContext.class);
+                JdbcClient jdbc = JdbcClient.create(command.getBean(DataSource.class));
+                assertThat(jdbc.sql("SELECT count(*) FROM gateway_start").query(Long.class).single())
+                        .as("sees the serving gateway's data; a command is not recorded as a start").isEqualTo(1);
+            }
+            assertThat(serving.getBean(JdbcClient.class).sql("SELECT 1").query(Integer.class).single()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutARunningGatewayACommandStartsAndStopsTheEmbeddedDatabase() {
+        try (ConfigurableApplicationContext command = GatewayContext.open("--medgo.data-dir=" + dataDir, "--medgo.db.url=")) {
+            JdbcClient jdbc = JdbcClient.create(command.getBean(DataSource.class));
+            assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("medgo_app");
+        }
+        assertThat(dataDir.resolve("pgdata/postmaster.pid")).doesNotExist();
+    }
+}
