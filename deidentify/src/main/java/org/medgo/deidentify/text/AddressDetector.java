@@ -17,28 +17,38 @@ final class AddressDetector implements Detector {
             "[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?(?:特别行政区|自治区|自治州|省|市|区|县|旗|镇|乡|街道|大道|路|街|巷|弄|胡同|村|组|社区|小区|花园|新村|公寓|大厦|广场|苑|号院|号楼|栋|幢|单元|室|层|楼|号)";
     private static final Pattern ZH_ANCHORED = Pattern.compile(
             "(?:" + PROVINCES + "|" + CITIES + ")(?:" + COMPONENT + ")+(?:\\d+(?:号|室|栋|幢|单元|层|楼|弄)?)*");
+    /** City + district without a gazetteer hit (宜宾市翠屏区...): two characters before 市 keep the start honest. */
+    private static final Pattern ZH_CITY_DISTRICT = Pattern.compile(
+            "[\\u4e00-\\u9fa5]{2}市[\\u4e00-\\u9fa5]{1,4}?(?:区|县)(?:" + COMPONENT + ")*(?:\\d+(?:号|室|栋|幢|单元|层|楼|弄)?)*");
     private static final Pattern ZH_KEYWORD = Pattern.compile(
             "(?:住址|地址|家庭住址|现住址|户籍地址|户籍地|居住地|家住|现住|住在|籍贯|出生地|通讯地址|联系地址|工作单位地址)\\s*[:：为是]?\\s*([^，,。；;\\n\\r\\s]{2,40})");
     private static final Pattern EN_STREET = Pattern.compile(
-            "\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][A-Za-z'.-]*\\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl)\\b\\.?"
+            "(?=\\d)\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][A-Za-z'.-]*\\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl)\\b\\.?"
             + "(?:,?\\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?"
             + "(?:,\\s*(?:[A-Z][a-z]+\\s?){1,3})?(?:,\\s*[A-Z]{2})?(?:\\s+\\d{5}(?:-\\d{4})?)?");
     private static final Pattern EN_CITY_STATE_ZIP = Pattern.compile(
-            "\\b(?:[A-Z][a-z]+\\s){1,3}?(?:[A-Z][a-z]+),\\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\\s+\\d{5}(?:-\\d{4})?\\b");
+            "(?=[A-Z])\\b(?:[A-Z][a-z]+\\s){1,3}?(?:[A-Z][a-z]+),\\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\\s+\\d{5}(?:-\\d{4})?\\b");
     private static final Pattern EN_KEYWORD = Pattern.compile(
             "(?i:address|home address|lives at|residing at|resides at)\\s*[:：]?\\s*(\\d{1,6}\\s+[^\\n;]{3,80}?)(?=[.;\\n]|$)");
     private static final Pattern PO_BOX = Pattern.compile("\\b(?:P\\.?\\s?O\\.?\\s?Box|PO Box)\\s+\\d+\\b");
 
+    private static final KeywordIndex PLACE_TRIGGERS = KeywordIndex.fromAlternation(PROVINCES + "|" + CITIES, false);
+    private static final KeywordIndex ZH_KEYWORD_TRIGGERS = KeywordIndex.fromAlternation(
+            "住址|地址|家庭住址|现住址|户籍地址|户籍地|居住地|家住|现住|住在|籍贯|出生地|通讯地址|联系地址|工作单位地址", false);
+    private static final KeywordIndex EN_KEYWORD_TRIGGERS = KeywordIndex.fromAlternation(
+            "address|home address|lives at|residing at|resides at", true);
+
     @Override
     public void detect(String text, Language language, List<Span> out) {
         if (language.chinese() && hasHan(text)) {
-            IdentifierDetector.find(ZH_ANCHORED, text, PhiType.ADDRESS, out);
-            IdentifierDetector.findGroup(ZH_KEYWORD, text, 1, PhiType.ADDRESS, out);
+            PLACE_TRIGGERS.forEachMatch(text, ZH_ANCHORED, k -> out.add(new Span(k.start(), k.end(), PhiType.ADDRESS)));
+            IdentifierDetector.find(ZH_CITY_DISTRICT, text, PhiType.ADDRESS, out);
+            ZH_KEYWORD_TRIGGERS.forEachMatch(text, ZH_KEYWORD, k -> out.add(new Span(k.start(1), k.end(1), PhiType.ADDRESS)));
         }
         if (language.english() && DateExpressions.hasDigit(text)) {
             IdentifierDetector.find(EN_STREET, text, PhiType.ADDRESS, out);
             IdentifierDetector.find(EN_CITY_STATE_ZIP, text, PhiType.ADDRESS, out);
-            IdentifierDetector.findGroup(EN_KEYWORD, text, 1, PhiType.ADDRESS, out);
+            EN_KEYWORD_TRIGGERS.forEachMatch(text, EN_KEYWORD, k -> out.add(new Span(k.start(1), k.end(1), PhiType.ADDRESS)));
             IdentifierDetector.find(PO_BOX, text, PhiType.ADDRESS, out);
         }
     }

@@ -13,13 +13,14 @@ import org.medgo.deidentify.PhiType;
  * the next word (因, 于, 入, 男, 今 ...) end the name.
  */
 final class ChineseNameDetector implements Detector {
-    private static final Pattern PREFIX = Pattern.compile(
-            "(?:患者|病人|病患|姓名|名字|联系人|监护人|家属|签名|签字|医师|医生|主任|护士|护师|技师|药师|记录者|记录人|记录|审核人|审核|"
-            + "报告人|报告医师|报告者|检查者|操作者|主治医师|住院医师|主刀|术者|一助|二助|助手|麻醉医师|麻醉师|申请医生|申请医师|送检医生|"
-            + "送检医师|会诊医师|经治医师|主管医师|上级医师|其子|其女|其夫|其妻|之子|之女|儿子|女儿|丈夫|妻子|配偶|母亲|父亲|"
-            + "患儿|孕妇|产妇|老人|同学|邻居|介绍人|转诊医生|由|请|经|向|与|和|被|给)[：:\\s]*");
+    private static final String PREFIX_WORDS = "患者|病人|病患|姓名|名字|联系人|监护人|家属|签名|签字|医师|医生|主任|护士|护师|技师|药师|记录者|记录人|记录|审核人|审核|报告人|报告医师|报告者|检查者|操作者|主治医师|住院医师|主刀|术者|一助|二助|助手|麻醉医师|麻醉师|申请医生|申请医师|送检医生|送检医师|会诊医师|经治医师|主管医师|上级医师|其子|其女|其夫|其妻|之子|之女|儿子|女儿|丈夫|妻子|配偶|母亲|父亲|患儿|孕妇|产妇|老人|同学|邻居|介绍人|转诊医生";
+    private static final Pattern PREFIX = Pattern.compile("(?:" + PREFIX_WORDS + ")[：:\\s]*");
+    private static final KeywordIndex PREFIX_TRIGGERS = KeywordIndex.fromAlternation(PREFIX_WORDS, false);
+    private static final String SUFFIX_WORDS = "先生|女士|小姐|同志|老师|教授|大夫|医生|医师|主任|护士长|护士|院长|主治|阿姨|叔叔|奶奶|爷爷|老人|患儿";
+    private static final KeywordIndex SUFFIX_TRIGGERS = KeywordIndex.fromAlternation(SUFFIX_WORDS, false);
+
     private static final Pattern SUFFIX = Pattern.compile(
-            "先生|女士|小姐|同志|老师|教授|大夫|医生|医师|主任|护士长|护士|院长|主治|阿姨|叔叔|奶奶|爷爷|老人|患儿");
+            "(?:先生|女士|小姐|同志|老师|教授|大夫|医生|医师|主任|护士长|护士|院长|主治|阿姨|叔叔|奶奶|爷爷|老人|患儿)");
     private static final Pattern PSEUDONYM = Pattern.compile("某某|某");
     /** Words ending in a surname character that are not followed by a name (主任医师 is not 任医师). */
     private static final Set<String> BLOCKED_BEFORE = Set.copyOf(java.util.Arrays.asList("主任", "值班", "主管", "住院", "接诊", "首诊", "会诊", "责任",
@@ -27,7 +28,7 @@ final class ChineseNameDetector implements Detector {
             "管床", "主诊", "门诊", "急诊", "主刀", "经治", "带教", "分管", "科室", "副主", "主治", "治疗", "医疗", "原因", "同时",
             "期间", "时间", "其间", "中间", "之间", "空间", "房间", "夜间", "晚间", "胸前", "当时", "平时", "及时", "定时", "按时"));
     private static final String STOP_GIVEN =
-            "因于在入出院今昨明前后年月日时天晨晚诉述自以经并伴及和与的了是为有无不未已曾现既病症痛热咳血压率性男女岁个次"
+            "因于在入出院今昨前后年月日时天晚诉述自以经并伴及和与的了是为有无不未已曾现既病症痛热咳血压率性男女岁个次"
             + "行服用给予来去到至从对将把被由见示查诊治疗术科室部班级床号例名位等某先女医护主师生长士教授老同大夫院姐阿叔奶爷患儿家属"
             + "，。、；：,.;:（）()《》“”\"' 　\t\r\n0123456789";
     private static final Set<String> NOT_NAMES = Set.copyOf(java.util.Arrays.asList("王者", "高血", "高热", "高压", "高危", "高度", "黄疸", "白细", "白蛋",
@@ -38,7 +39,7 @@ final class ChineseNameDetector implements Detector {
             "商品", "武器", "计划", "符合", "柴胡", "房颤", "房间", "解热", "席位", "卫生", "米索", "柏油", "宗旨", "程度", "苏醒",
             "余下", "余量", "江南", "胡萝", "牛奶", "牛黄", "马来", "林可", "于是", "于今", "冷汗", "冷感", "温度", "温水", "童年",
             "甄别", "查体", "查见", "查血", "连续", "连接", "左侧", "左右", "左心", "左肺", "左下", "左上", "左室", "左房", "司机",
-            "古代", "吉兰", "查看", "查房", "查阅", "查询", "解释", "解除", "解决", "解痉", "安排", "安慰", "安抚", "尚需", "应予", "应当", "应该", "严密", "严格", "严重", "于当", "于我", "于外", "于本", "于次", "于近", "于门", "于急", "于术", "华西", "文字", "房室", "宫颈", "宫腔", "卫生", "席间", "祝愿", "连同", "陆续", "钱款", "向家", "向其", "向患", "随访", "戴口", "江湖", "黎明", "万一", "万分", "乔装", "易于", "易感", "齐全", "成为", "成立", "康师", "常常", "时常", "时刻", "景区", "路过", "路口", "沈阳", "苏州", "杭州", "温州", "常州", "包头", "柳州", "金华", "洪水", "沙丁", "沙门", "巫术", "仲裁", "明天", "明日", "时期", "时有", "景象", "党员", "费用", "卜算", "向前"));
+            "古代", "吉兰", "查看", "查房", "查阅", "查询", "解释", "解除", "解决", "解痉", "安排", "安慰", "安抚", "尚需", "应予", "应当", "应该", "严密", "严格", "严重", "于当", "于我", "于明", "于晨", "于清", "于早", "于午", "于夜", "明日", "明天", "明晨", "明早", "晨起", "于外", "于本", "于次", "于近", "于门", "于急", "于术", "华西", "文字", "房室", "宫颈", "宫腔", "卫生", "席间", "祝愿", "连同", "陆续", "钱款", "向家", "向其", "向患", "随访", "戴口", "江湖", "黎明", "万一", "万分", "乔装", "易于", "易感", "齐全", "成为", "成立", "康师", "常常", "时常", "时刻", "景区", "路过", "路口", "沈阳", "苏州", "杭州", "温州", "常州", "包头", "柳州", "金华", "洪水", "沙丁", "沙门", "巫术", "仲裁", "明天", "明日", "时期", "时有", "景象", "党员", "费用", "卜算", "向前"));
 
     private final Set<String> surnames;
 
@@ -51,21 +52,28 @@ final class ChineseNameDetector implements Detector {
         if (!language.chinese() || !AddressDetector.hasHan(text)) {
             return;
         }
-        Matcher m = PREFIX.matcher(text);
-        while (m.find()) {
-            int end = afterName(text, m.end(), 1);
+        PREFIX_TRIGGERS.forEachMatch(text, PREFIX, k -> {
+            int end = afterName(text, k.end(), 1);
+            if (end < 0 && isLabel(k.group())) {
+                end = labelledValue(text, k.end());
+            }
             if (end > 0) {
-                out.add(new Span(m.end(), end, PhiType.NAME));
+                out.add(new Span(k.end(), end, PhiType.NAME));
             }
-        }
-        m = SUFFIX.matcher(text);
-        while (m.find()) {
-            int start = beforeTitle(text, m.start());
+        });
+        SUFFIX_TRIGGERS.forEachMatch(text, SUFFIX, k -> {
+            int start = beforeTitle(text, k.start());
+            if (start < 0) {
+                start = standaloneBeforeTitle(text, k.start());
+            }
             if (start >= 0) {
-                out.add(new Span(start, m.start(), PhiType.NAME));
+                out.add(new Span(start, k.start(), PhiType.NAME));
             }
+        });
+        if (text.indexOf('某') < 0) {
+            return;
         }
-        m = PSEUDONYM.matcher(text);
+        Matcher m = PSEUDONYM.matcher(text);
         while (m.find()) {
             int s = m.start() - 1;
             if (s >= 0 && surnames.contains(String.valueOf(text.charAt(s)))) {
@@ -77,6 +85,54 @@ final class ChineseNameDetector implements Detector {
             }
         }
     }
+
+    /** "姓名：" style label (role + colon): what follows is the value, whatever the surname. */
+    private static boolean isLabel(String prefix) {
+        String p = prefix.strip();
+        return p.endsWith("：") || p.endsWith(":");
+    }
+
+    /** 2..3 name characters right after a label, for surnames outside the dictionary; -1 if none. */
+    private static int labelledValue(String text, int pos) {
+        int p = pos;
+        while (p < text.length() && p - pos < 3 && isHan(text.charAt(p)) && (p == pos || isGivenChar(text.charAt(p)))) {
+            p++;
+        }
+        int len = p - pos;
+        boolean endsClean = p >= text.length() || !isHan(text.charAt(p));
+        return len >= 2 && endsClean && !roleWord(text.substring(pos, p)) ? p : -1;
+    }
+
+    /** 2..3 characters between a clause start (punctuation, line start) and a title: 佴琪辉先生. */
+    private static int standaloneBeforeTitle(String text, int titleStart) {
+        for (int len = 3; len >= 2; len--) {
+            int s = titleStart - len;
+            if (s < 0) {
+                continue;
+            }
+            boolean clauseStart = s == 0 || !isHan(text.charAt(s - 1)) && !Character.isLetterOrDigit(text.charAt(s - 1));
+            if (!clauseStart) {
+                continue;
+            }
+            boolean ok = isHan(text.charAt(s));
+            for (int i = s + 1; i < titleStart; i++) {
+                ok &= isGivenChar(text.charAt(i));
+            }
+            if (ok && !roleWord(text.substring(s, titleStart))) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** Words that stand before a title or after a label without being a name (主任医师, 值班医生, 家属：本人). */
+    private static boolean roleWord(String candidate) {
+        String two = candidate.substring(0, 2);
+        return BLOCKED_BEFORE.contains(two) || NOT_NAMES.contains(two) || ROLE_WORDS.contains(two);
+    }
+
+    private static final Set<String> ROLE_WORDS = Set.of("患者", "病人", "家属", "本人", "本院", "我院", "外院", "上述", "以上",
+            "不详", "未知", "同上", "其他", "无名", "见上", "副主", "主任", "护士", "医生", "医师", "陪护", "亲属", "病患", "患儿");
 
     /** End of a surname + 1..2 given characters starting at {@code pos}, or -1. */
     private int afterName(String text, int pos, int minGiven) {

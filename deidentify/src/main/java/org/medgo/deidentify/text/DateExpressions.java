@@ -31,29 +31,29 @@ final class DateExpressions {
             "August", "September", "October", "November", "December"};
 
     private static final Pattern YMD = Pattern.compile(
-            "(?<![\\d.])((?:19|20)\\d{2})([-/.])(1[0-2]|0?[1-9])\\2(3[01]|[12]\\d|0?[1-9])(?![\\d])");
+            "(?=[12])(?<![\\d.])((?:19|20)\\d{2})([-/.])(1[0-2]|0?[1-9])\\2(3[01]|[12]\\d|0?[1-9])(?![\\d])");
     private static final Pattern ZH_YMD = Pattern.compile(
-            "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(1[0-2]|0?[1-9])\\s*月\\s*(3[01]|[12]\\d|0?[1-9])(?!\\d)\\s*([日号])?");
+            "(?=[12])(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(1[0-2]|0?[1-9])\\s*月\\s*(3[01]|[12]\\d|0?[1-9])(?!\\d)\\s*([日号])?");
     private static final Pattern ZH_YM = Pattern.compile(
-            "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(1[0-2]|0?[1-9])\\s*月(?![\\d份])");
+            "(?=[12])(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(1[0-2]|0?[1-9])\\s*月(?![\\d份])");
     private static final Pattern ZH_MD = Pattern.compile(
-            "(?<![\\d年.])(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])[日号]");
+            "(?=\\d)(?<![\\d年.])(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])[日号]");
     private static final Pattern MDY = Pattern.compile(
-            "(?<![\\d/.-])(1[0-2]|0?[1-9])([/-])(3[01]|[12]\\d|0?[1-9])\\2((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
+            "(?=\\d)(?<![\\d/.-])(1[0-2]|0?[1-9])([/-])(3[01]|[12]\\d|0?[1-9])\\2((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
     private static final Pattern DMY_DOT = Pattern.compile(
-            "(?<![\\d.])(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])\\.((?:19|20)\\d{2})(?![\\d.])");
+            "(?=\\d)(?<![\\d.])(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])\\.((?:19|20)\\d{2})(?![\\d.])");
     private static final Pattern MONTH_D_Y = Pattern.compile(
-            "\\b" + MONTHS + "(\\.?)\\s+(\\d{1,2})(st|nd|rd|th)?(,?)\\s+((?:19|20)\\d{2})\\b");
+            "(?=[JFMASOND])\\b" + MONTHS + "(\\.?)\\s+(\\d{1,2})(st|nd|rd|th)?(,?)\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern D_MONTH_Y = Pattern.compile(
-            "\\b(\\d{1,2})(st|nd|rd|th)?\\s+" + MONTHS + "(\\.?)(,?)\\s+((?:19|20)\\d{2})\\b");
+            "(?=\\d)\\b(\\d{1,2})(st|nd|rd|th)?\\s+" + MONTHS + "(\\.?)(,?)\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern D_MON_Y_COMPACT = Pattern.compile(
-            "\\b(\\d{1,2})-" + MONTHS + "-((?:19|20)\\d{2})\\b");
+            "(?=\\d)\\b(\\d{1,2})-" + MONTHS + "-((?:19|20)\\d{2})\\b");
     private static final Pattern MONTH_Y = Pattern.compile(
-            "\\b(January|February|March|April|June|July|August|September|October|November|December)\\s+((?:19|20)\\d{2})\\b");
+            "(?=[JFMASOND])\\b(January|February|March|April|June|July|August|September|October|November|December)\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern MONTH_D = Pattern.compile(
-            "\\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\\.?)\\s+(\\d{1,2})(st|nd|rd|th)?\\b(?!\\s*(?:mg|ml|g|%|,?\\s*\\d))");
+            "(?=[JFMASOND])\\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\\.?)\\s+(\\d{1,2})(st|nd|rd|th)?\\b(?!\\s*(?:mg|ml|g|%|,?\\s*\\d))");
     private static final Pattern COMPACT = Pattern.compile(
-            "(?<![\\d.A-Za-z])((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?![\\d.A-Za-z])");
+            "(?=[12])(?<![\\d.A-Za-z])((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?![\\d.A-Za-z])");
 
     private DateExpressions() {
     }

@@ -13,18 +13,18 @@ import org.medgo.deidentify.PhiType;
  */
 final class EnglishNameDetector implements Detector {
     private static final String NAME_WORD = "(?:O'|Mc|Mac|D')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?";
-    private static final String FULL_NAME = NAME_WORD + "(?:\\s+[A-Z]\\.?)?(?:\\s+(?:van |de |von |da |del |di |le |la )?" + NAME_WORD + "){0,2}";
+    private static final String FULL_NAME = NAME_WORD + "(?:[ \\t]+[A-Z](?:\\.|(?=[ \\t])))?(?:[ \\t]+(?:van |de |von |da |del |di |le |la )?" + NAME_WORD + "){0,2}\\b";
     private static final Pattern TITLE = Pattern.compile(
             "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Nurse|Sister|Rev)\\.?\\s+(" + FULL_NAME + ")");
-    private static final Pattern CONTEXT = Pattern.compile(
-            "\\b(?i:patient name|patient|pt|name|seen by|seen with|attending|attending physician|physician|surgeon|resident|"
-            + "intern|fellow|nurse|RN|NP|PA|signed by|electronically signed by|dictated by|transcribed by|referred by|referring physician|"
-            + "referring provider|provider|PCP|primary care physician|cc|contact|emergency contact|next of kin|NOK|son|daughter|wife|"
-            + "husband|mother|father|brother|sister|spouse|partner|guardian|caregiver|friend|neighbor|informant|interpreter|"
-            + "accompanied by|discussed with|d/w|per|with)\\s*[:\\-,]?\\s+(" + FULL_NAME + ")");
+    private static final String CUES = "patient name|patient|pt|name|seen by|seen with|attending|attending physician|physician|surgeon|resident|intern|fellow|nurse|signed by|electronically signed by|dictated by|transcribed by|referred by|referring physician|referring provider|provider|PCP|primary care physician|cc|contact|emergency contact|next of kin|NOK|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|guardian|caregiver|friend|neighbor|neighbour|informant|interpreter|accompanied by|discussed with|d/w";
+    private static final Pattern CONTEXT = Pattern.compile("\\b(?i:" + CUES + ")\\b[ \\t]*[:\\-,]?[ \\t]+(" + FULL_NAME + ")");
     private static final Pattern CAP_SEQUENCE = Pattern.compile(
-            "\\b(" + NAME_WORD + ")(?:\\s+([A-Z])\\.?)?\\s+(" + NAME_WORD + ")\\b");
-    private static final Pattern LAST_FIRST = Pattern.compile("\\b([A-Z][A-Za-z'’-]+),\\s*([A-Z][A-Za-z]+)(?:\\s+[A-Z]\\.?)?\\b");
+            "(?=[A-Z])\\b(" + NAME_WORD + ")(?:[ \\t]+([A-Z])(?:\\.|(?=[ \\t])))?[ \\t]+(" + NAME_WORD + ")\\b");
+    /** Two capitalised words doing what people do: "Thaddeus Okafor called ...". */
+    private static final Pattern PERSON_VERB = Pattern.compile(
+            "(?=[A-Z])\\b(" + NAME_WORD + "[ \\t]+" + NAME_WORD + ")[ \\t]+(?:visited|called|phoned|brought|came|found|says|said|states|stated|"
+            + "reports|reported|agrees|agreed|denies|denied|signed|consented|declined|requested|asked|was here|is aware)\\b");
+    private static final Pattern LAST_FIRST = Pattern.compile("(?=[A-Z])\\b([A-Z][A-Za-z'’-]+),\\s*([A-Z][A-Za-z]+)(?:\\s+[A-Z]\\.?)?\\b");
     private static final Pattern CLINICAL_AFTER = Pattern.compile(
             "(?:'s|’s|s'|')?\\s+(?i:disease|syndrome|sign|score|scale|criteria|classification|grade|test|stain|procedure|operation|"
             + "catheter|monitor|point|triad|law|palsy|sarcoma|lymphoma|ulcer|esophagus|reflex|maneuver|manoeuvre|fundoplication|"
@@ -46,6 +46,9 @@ final class EnglishNameDetector implements Detector {
             "Post", "Pre", "Will", "Should", "Can", "May", "Also", "Then", "Per", "Via", "Given", "See", "Seen", "Call", "Called",
             "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"));
 
+    private static final KeywordIndex CUE_TRIGGERS = KeywordIndex.fromAlternation(CUES, true);
+    private static final KeywordIndex TITLE_TRIGGERS = KeywordIndex.fromAlternation(
+            "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Nurse|Sister|Rev", false);
     private final Dictionaries dict;
 
     EnglishNameDetector(Dictionaries dictionaries) {
@@ -57,15 +60,9 @@ final class EnglishNameDetector implements Detector {
         if (!language.english()) {
             return;
         }
-        Matcher m = TITLE.matcher(text);
-        while (m.find()) {
-            addName(text, m.start(1), m.end(1), out, false);
-        }
-        m = CONTEXT.matcher(text);
-        while (m.find()) {
-            addName(text, m.start(1), m.end(1), out, false);
-        }
-        m = CAP_SEQUENCE.matcher(text);
+        TITLE_TRIGGERS.forEachMatch(text, TITLE, k -> addName(text, k.start(1), k.end(1), out, false));
+        CUE_TRIGGERS.forEachMatch(text, CONTEXT, k -> addName(text, k.start(1), k.end(1), out, false));
+        Matcher m = CAP_SEQUENCE.matcher(text);
         while (m.find()) {
             String first = m.group(1);
             String last = m.group(3);
@@ -77,6 +74,13 @@ final class EnglishNameDetector implements Detector {
                 addName(text, m.start(), m.end(), out, true);
             }
             m.region(m.start(3), text.length());
+        }
+        m = PERSON_VERB.matcher(text);
+        while (m.find()) {
+            String[] w = m.group(1).split("[ \\t]+");
+            if (!NOT_NAMES.contains(w[0]) && !NOT_NAMES.contains(w[1]) && !dict.eponyms().contains(w[1])) {
+                addName(text, m.start(1), m.end(1), out, false);
+            }
         }
         m = LAST_FIRST.matcher(text);
         while (m.find()) {
@@ -111,6 +115,9 @@ final class EnglishNameDetector implements Detector {
             end = pos;
         }
         String lastWord = words[keep - 1];
+        if (keep == 1 && dict.eponyms().contains(lastWord) && end < text.length() && text.substring(end).matches("(?s)\\s*\\d.*")) {
+            return;
+        }
         if (dict.eponyms().contains(lastWord.replaceAll("['’]s?$", "")) && CLINICAL_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
             return;
         }

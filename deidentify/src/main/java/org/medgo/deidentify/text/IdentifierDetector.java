@@ -16,27 +16,27 @@ final class IdentifierDetector implements Detector {
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b(?:https?://|ftp://|www\\.)[^\\s<>\"'\\u3000-\\u303F\\uFF00-\\uFFEF\\u4e00-\\u9fff]+");
     private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d]|\\.\\d)");
+            "(?=\\d)(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d]|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile(
             "(?i)(?<![0-9a-f:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})(?![0-9a-f:])");
     private static final Pattern CN_MOBILE = Pattern.compile(
-            "(?<![\\dA-Za-z])(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)");
+            "(?=[+01])(?<![\\dA-Za-z])(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)");
     private static final Pattern CN_LANDLINE = Pattern.compile(
-            "(?<![\\dA-Za-z.])(?:(?:\\+|00)86[\\s-]?)?(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3})[\\s-]?\\d{7,8}(?:[-转]\\d{1,5})?(?![\\d.])");
+            "(?=[+0(（])(?<![\\dA-Za-z.])(?:(?:\\+|00)86[\\s-]?)?(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3})[\\s-]?\\d{7,8}(?:[-转]\\d{1,5})?(?![\\d.])");
     private static final Pattern US_PHONE = Pattern.compile(
-            "(?<![\\dA-Za-z])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?!\\d)");
+            "(?=[+(\\d])(?<![\\dA-Za-z])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?!\\d)");
     private static final Pattern KEYWORD_PHONE = Pattern.compile(
             "(?i:电话|手机|手机号|联系电话|联系方式|座机|传真|Tel|Telephone|Phone|Cell|Mobile|Fax|Pager|Contact)(?:\\s*(?:No\\.?|number|号码|#))?\\s*[:：]?\\s*(\\+?[\\d(（][\\d\\s()（）-]{5,18}\\d)");
     private static final Pattern SSN = Pattern.compile(
-            "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])");
+            "(?=\\d)(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])");
     private static final Pattern SSN_KEYWORD = Pattern.compile(
             "(?:SSN|Social Security(?:\\s+(?:No\\.?|Number|#))?)\\s*[:：#]?\\s*(\\d{3}-?\\d{2}-?\\d{4})(?!\\d)");
     private static final Pattern RESIDENT_ID = Pattern.compile(
-            "(?<![0-9A-Za-z])[1-9]\\d{16}[\\dXx](?![0-9A-Za-z])");
+            "(?=[1-9])(?<![0-9A-Za-z])[1-9]\\d{16}[\\dXx](?![0-9A-Za-z])");
     private static final Pattern PLATE = Pattern.compile(
             "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·\\s]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])");
     private static final Pattern LONG_NUMBER = Pattern.compile(
-            "(?<![\\d.,A-Za-z-])(?:[A-Z]{1,4}-?)?\\d{8,}(?![\\d.,])");
+            "(?=[A-Z\\d])(?<![\\d.,A-Za-z-])(?:[A-Z]{1,4}-?)?\\d{8,}(?![\\d.,])");
     private static final Pattern POSTCODE = Pattern.compile(
             "(?i:邮编|邮政编码|postcode|post code|zip|zip code)\\s*[:：]?\\s*(\\d{5,6}(?:-\\d{4})?)");
 
@@ -57,15 +57,27 @@ final class IdentifierDetector implements Detector {
                     + "Licen[cs]e\\s+(?:No\\.?|Number|#)|DEA\\s*(?:No\\.?|#)?|NPI|Driver'?s\\s+Licen[cs]e(?:\\s+(?:No\\.?|Number|#))?", PhiType.LICENSE),
             new Keyword("设备序列号|序列号|设备编号|器械编号|起搏器编号|植入物编号|"
                     + "Serial\\s+(?:No\\.?|Number|#)|S/N|Device\\s+(?:ID|No\\.?|Serial)|UDI|IMEI", PhiType.DEVICE),
-            new Keyword("车牌号|车牌|车架号|VIN|(?:License|Licence)\\s+Plate", PhiType.VEHICLE));
+            new Keyword("车牌号|车牌|车架号|VIN|License\\s+Plate|Licence\\s+Plate", PhiType.VEHICLE));
 
     private static final Pattern KEYWORD_IDS;
+    private static final KeywordIndex PLATE_TRIGGERS = KeywordIndex.of(java.util.Arrays.asList(
+            "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".split("")), false);
+    private static final KeywordIndex KEYWORD_ID_TRIGGERS;
+    private static final KeywordIndex PHONE_TRIGGERS = KeywordIndex.fromAlternation(
+            "电话|手机|联系|座机|传真|Tel|Phone|Cell|Mobile|Fax|Pager|Contact", true);
+    private static final KeywordIndex POSTCODE_TRIGGERS = KeywordIndex.fromAlternation("邮编|邮政|postcode|post code|zip", true);
+    private static final KeywordIndex SSN_TRIGGERS = KeywordIndex.fromAlternation("SSN|Social Security", false);
 
     static {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < KEYWORDS.size(); i++) {
             sb.append(i == 0 ? "" : "|").append("(?<k").append(i).append(">").append(KEYWORDS.get(i).pattern()).append(')');
         }
+        StringBuilder plain = new StringBuilder();
+        for (Keyword k : KEYWORDS) {
+            plain.append(plain.isEmpty() ? "" : "|").append(k.pattern());
+        }
+        KEYWORD_ID_TRIGGERS = KeywordIndex.fromAlternation(plain.toString(), true);
         KEYWORD_IDS = Pattern.compile("(?:(?<![A-Za-z])(?i:" + sb + "))(?:\\s*(?:号码|编号|No\\.?|#))?\\s*(?:[:：#=]|is)?\\s*"
                 + "(?<v>(?=[A-Za-z0-9-]{0,12}\\d)[A-Za-z0-9][A-Za-z0-9-]{3,30}|[\\u4e00-\\u9fa5][A-Z][·\\s]?[A-Z0-9]{5,6})");
     }
@@ -73,9 +85,7 @@ final class IdentifierDetector implements Detector {
     @Override
     public void detect(String text, Language language, List<Span> out) {
         boolean digits = DateExpressions.hasDigit(text);
-        if (text.indexOf('@') >= 0) {
-            find(EMAIL, text, PhiType.EMAIL, out);
-        }
+        findAround(text, '@', EMAIL, PhiType.EMAIL, out);
         if (text.contains("://") || text.contains("www.") || text.contains("WWW.")) {
             Matcher m = URL.matcher(text);
             while (m.find()) {
@@ -87,19 +97,19 @@ final class IdentifierDetector implements Detector {
             }
         }
         if (!digits) {
-            find(PLATE, text, PhiType.VEHICLE, out);
+            PLATE_TRIGGERS.forEachMatch(text, PLATE, k -> out.add(new Span(k.start(), k.end(), PhiType.VEHICLE)));
             return;
         }
         if (text.indexOf('.') >= 0) {
             find(IPV4, text, PhiType.IP, out);
         }
-        if (text.indexOf(':') >= 0) {
+        if (hasHexColonHex(text)) {
             find(IPV6, text, PhiType.IP, out);
         }
         find(CN_MOBILE, text, PhiType.PHONE, out);
         find(CN_LANDLINE, text, PhiType.PHONE, out);
         find(US_PHONE, text, PhiType.PHONE, out);
-        findGroup(KEYWORD_PHONE, text, 1, PhiType.PHONE, out);
+        PHONE_TRIGGERS.forEachMatch(text, KEYWORD_PHONE, m -> out.add(new Span(m.start(1), m.end(1), PhiType.PHONE)));
         if (text.indexOf('-') >= 0) {
             find(SSN, text, PhiType.SSN, out);
         }
@@ -109,27 +119,10 @@ final class IdentifierDetector implements Detector {
                 out.add(new Span(m.start(), m.end(), PhiType.ID_NUMBER));
             }
         }
-        m = KEYWORD_IDS.matcher(text);
-        while (m.find()) {
-            PhiType type = PhiType.OTHER_ID;
-            for (int i = 0; i < KEYWORDS.size(); i++) {
-                if (m.group("k" + i) != null) {
-                    type = KEYWORDS.get(i).type();
-                    break;
-                }
-            }
-            String v = m.group("v");
-            int end = m.end("v");
-            while (end > m.start("v") && text.charAt(end - 1) == '-') {
-                end--;
-            }
-            out.add(new Span(m.start("v"), end, type));
-        }
-        if (text.contains("SSN") || text.contains("ocial Security")) {
-            findGroup(SSN_KEYWORD, text, 1, PhiType.SSN, out);
-        }
-        find(PLATE, text, PhiType.VEHICLE, out);
-        findGroup(POSTCODE, text, 1, PhiType.POSTCODE, out);
+        KEYWORD_ID_TRIGGERS.forEachMatch(text, KEYWORD_IDS, k -> out.add(keywordSpan(k, text)));
+        SSN_TRIGGERS.forEachMatch(text, SSN_KEYWORD, k -> out.add(new Span(k.start(1), k.end(1), PhiType.SSN)));
+        PLATE_TRIGGERS.forEachMatch(text, PLATE, k -> out.add(new Span(k.start(), k.end(), PhiType.VEHICLE)));
+        POSTCODE_TRIGGERS.forEachMatch(text, POSTCODE, k -> out.add(new Span(k.start(1), k.end(1), PhiType.POSTCODE)));
         m = LONG_NUMBER.matcher(text);
         while (m.find()) {
             // Compact yyyymmdd dates are handled as dates; everything else this long is an identifier.
@@ -137,6 +130,61 @@ final class IdentifierDetector implements Detector {
                 out.add(new Span(m.start(), m.end(), PhiType.OTHER_ID));
             }
         }
+    }
+
+    private static Span keywordSpan(Matcher m, String text) {
+        PhiType type = PhiType.OTHER_ID;
+        for (int i = 0; i < KEYWORDS.size(); i++) {
+            if (m.group("k" + i) != null) {
+                type = KEYWORDS.get(i).type();
+                break;
+            }
+        }
+        int end = m.end("v");
+        while (end > m.start("v") && text.charAt(end - 1) == '-') {
+            end--;
+        }
+        return new Span(m.start("v"), end, type);
+    }
+
+    /** Runs {@code p} only in windows around each occurrence of {@code anchor} (e-mail: '@'). */
+    private static void findAround(String text, char anchor, Pattern p, PhiType type, List<Span> out) {
+        int at = text.indexOf(anchor);
+        int done = 0;
+        Matcher m = p.matcher(text).useTransparentBounds(true);
+        while (at >= 0) {
+            int from = Math.max(done, at - 64);
+            m.region(from, Math.min(text.length(), at + 256));
+            while (m.find()) {
+                if (m.start() <= at && m.end() > at) {
+                    out.add(new Span(m.start(), m.end(), type));
+                    done = m.end();
+                    break;
+                }
+                if (m.start() > at) {
+                    break;
+                }
+            }
+            at = text.indexOf(anchor, Math.max(at + 1, done));
+        }
+    }
+
+    /** An IPv6 address needs hex:hex somewhere; times (12:30) pass this cheap test but few notes have more. */
+    private static boolean hasHexColonHex(String text) {
+        for (int i = text.indexOf(':'); i > 0 && i < text.length() - 1; i = text.indexOf(':', i + 1)) {
+            int j = text.indexOf(':', i + 1);
+            if (j > i && j - i <= 5 && isHex(text.charAt(i - 1)) && isHex(text.charAt(i + 1))) {
+                return true;
+            }
+            if (text.startsWith("::", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     static void find(Pattern p, String text, PhiType type, List<Span> out) {
