@@ -25,6 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordValidator {
 
+    /**
+     * AIAST (AI Transparency on FHIR) is in THO's v3-ObservationValue since after the R4 terminology HAPI
+     * ships, which therefore calls it unknown; it is the one code we accept despite that.
+     */
+    static final String AIAST_UNKNOWN = "v3-ObservationValue#AIAST'";
+
     private final FhirContext fhir;
     private final FhirValidator validator;
 
@@ -47,6 +53,7 @@ public class RecordValidator {
         ValidationResult result = validator.validateWithResult(resource);
         return result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .filter(m -> m.getMessage() == null || !m.getMessage().contains(AIAST_UNKNOWN))
                 .toList();
     }
 
