@@ -60,6 +60,7 @@ final class IdentifierDetector implements Detector {
             new Keyword("车牌号|车牌|车架号|VIN|License\\s+Plate|Licence\\s+Plate", PhiType.VEHICLE));
 
     private static final Pattern KEYWORD_IDS;
+    private static final KeywordIndex URL_TRIGGERS = KeywordIndex.of(List.of("http", "ftp", "www."), true);
     private static final KeywordIndex PLATE_TRIGGERS = KeywordIndex.of(java.util.Arrays.asList(
             "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".split("")), false);
     private static final KeywordIndex KEYWORD_ID_TRIGGERS;
@@ -87,14 +88,13 @@ final class IdentifierDetector implements Detector {
         boolean digits = DateExpressions.hasDigit(text);
         findAround(text, '@', EMAIL, PhiType.EMAIL, out);
         if (text.contains("://") || text.contains("www.") || text.contains("WWW.")) {
-            Matcher m = URL.matcher(text);
-            while (m.find()) {
+            URL_TRIGGERS.forEachMatch(text, URL, m -> {
                 int end = m.end();
                 while (end > m.start() && ".,;:)]}!?".indexOf(text.charAt(end - 1)) >= 0) {
                     end--;
                 }
                 out.add(new Span(m.start(), end, PhiType.URL));
-            }
+            });
         }
         if (!digits) {
             PLATE_TRIGGERS.forEachMatch(text, PLATE, k -> out.add(new Span(k.start(), k.end(), PhiType.VEHICLE)));
