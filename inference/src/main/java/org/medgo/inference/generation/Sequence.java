@@ -63,6 +63,12 @@ final class Sequence {
 
     /** Records a sampled token; sets {@link #finish} when generation is over. */
     void accept(int token) {
+        if (token < 0) { // nothing was allowed (a constraint with no way on): end here
+            finish = FinishReason.STOP;
+            text.append(detok.flush());
+            emit(text.length());
+            return;
+        }
         if (generatedCount == generated.length) {
             generated = Arrays.copyOf(generated, generated.length * 2);
         }
@@ -71,7 +77,7 @@ final class Sequence {
             firstToken = System.nanoTime() - submitted;
         }
         sampler.observeOutput(token);
-        if (token < 0 || stopIds.contains(token)) {
+        if (stopIds.contains(token)) {
             finish = FinishReason.STOP;
         } else {
             if (constraint != null) {

@@ -31,8 +31,10 @@ public record DecoderGraph(OnnxJavaType kvType, OnnxJavaType logitsType, boolean
             graphLayers++;
         }
         if (!config.sharedKvBuffer()) {
-            throw new BundleException("genai_config.json has search.past_present_share_buffer=false; this engine needs"
-                    + " the shared past/present KV buffer layout (GroupQueryAttention writing in place)");
+            // GroupQueryAttention detects the shared buffer at run time, so this usually still works; if the graph
+            // concatenates past and new keys instead, the first run fails with a shape error.
+            java.util.logging.Logger.getLogger(DecoderGraph.class.getName()).warning("genai_config.json does not set"
+                    + " search.past_present_share_buffer=true; the engine passes one buffer as past and present anyway");
         }
         if (graphLayers != config.layers()) {
             throw new BundleException("genai_config.json says " + config.layers() + " layers but the graph has "

@@ -20,6 +20,9 @@ public final class TokenSampler {
     private int[] outputCounts;
     /** Tokens of prompt + output seen so far (repetition penalty) — lazily allocated. */
     private boolean[] seen;
+    /** The distinct ids in {@link #seen}, so penalties touch only those, not the whole vocabulary. */
+    private int[] touched = new int[64];
+    private int touchedCount;
     /** Candidate scratch, shared by all samplers on a thread (the engine samples on one thread). */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     private long[] packed;
@@ -47,7 +50,7 @@ public final class TokenSampler {
         if (seen != null) {
             for (int i = 0; i < length; i++) {
                 if (prompt[i] >= 0 && prompt[i] < vocab) {
-                    seen[prompt[i]] = true;
+                    see(prompt[i]);
                 }
             }
         }
@@ -57,7 +60,17 @@ public final class TokenSampler {
     public void observeOutput(int token) {
         if (outputCounts != null && token >= 0 && token < vocab) {
             outputCounts[token]++;
+            see(token);
+        }
+    }
+
+    private void see(int token) {
+        if (!seen[token]) {
             seen[token] = true;
+            if (touchedCount == touched.length) {
+                touched = java.util.Arrays.copyOf(touched, touched.length * 2);
+            }
+            touched[touchedCount++] = token;
         }
     }
 
@@ -69,8 +82,9 @@ public final class TokenSampler {
         float rep = (float) params.repetitionPenalty();
         float presence = (float) params.presencePenalty();
         float frequency = (float) params.frequencyPenalty();
-        for (int i = 0; i < vocab; i++) {
-            if (seen[i] && rep != 1f) {
+        for (int j = 0; j < touchedCount; j++) {
+            int i = touched[j];
+            if (rep != 1f) {
                 logits[i] = logits[i] > 0 ? logits[i] / rep : logits[i] * rep;
             }
             int c = outputCounts[i];

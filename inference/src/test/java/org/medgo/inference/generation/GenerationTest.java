@@ -127,6 +127,27 @@ class GenerationTest {
     }
 
     @Test
+    void repetitionPenaltyMakesGreedyOutputLessRepetitive() {
+        GenerationRequest plain = GenerationRequest.of(chat("重复"), SamplingParams.greedy(), 40).withIgnoreEos(true);
+        GenerationRequest penalized = GenerationRequest.of(chat("重复"), new SamplingParams(0, 0, 1, 0, 1.8, 0.5, 0.5, 1L), 40)
+                .withIgnoreEos(true);
+        int[] a = engine.generate(plain).tokenIds();
+        int[] b = engine.generate(penalized).tokenIds();
+        int k = 0;
+        while (k < Math.min(a.length, b.length) && a[k] == b[k]) {
+            k++;
+        }
+        assertThat(k).as("penalties change the greedy path").isLessThan(a.length);
+        // Penalties only push down tokens already seen: where the paths part, plain greedy picked a seen token.
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Arrays.stream(engine.tokens(plain.prompt())).forEach(seen::add);
+        for (int i = 0; i < k; i++) {
+            seen.add(a[i]);
+        }
+        assertThat(seen).contains(a[k]);
+    }
+
+    @Test
     void stopTokenIdEndsGeneration() {
         GenerationResult free = engine.generate(GenerationRequest.of(chat("y"), SamplingParams.greedy(), 20));
         assertThat(free.tokenIds().length).isGreaterThan(3);
