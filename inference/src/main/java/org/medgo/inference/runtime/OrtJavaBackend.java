@@ -60,6 +60,11 @@ public final class OrtJavaBackend implements DecoderBackend {
     private ByteBuffer swapTemp;
     private final Map<String, OnnxTensor> inputs = new HashMap<>();
     private final Map<String, OnnxTensor> pinned = new HashMap<>();
+    private final String[] pastKeyNames;
+    private final String[] pastValueNames;
+    private final String[] presentKeyNames;
+    private final String[] presentValueNames;
+    private int boundCacheKey = Integer.MIN_VALUE;
 
     private OrtJavaBackend(ModelBundle bundle, BackendOptions options) {
         this.config = bundle.config();
@@ -88,6 +93,16 @@ public final class OrtJavaBackend implements DecoderBackend {
             this.shape = new DecoderShape(config.layers(), config.kvHeads(), config.headSize(), facts.vocab(),
                     options.maxBatch(), maxLength, Math.min(options.prefillChunk(), maxLength));
             int layers = shape.layers();
+            pastKeyNames = new String[layers];
+            pastValueNames = new String[layers];
+            presentKeyNames = new String[layers];
+            presentValueNames = new String[layers];
+            for (int l = 0; l < layers; l++) {
+                pastKeyNames[l] = config.pastKey(l);
+                pastValueNames[l] = config.pastValue(l);
+                presentKeyNames[l] = config.presentKey(l);
+                presentValueNames[l] = config.presentValue(l);
+            }
             slotBytes = (long) shape.kvHeads() * maxLength * shape.headDim() * kvType.size;
             long bufferBytes = slotBytes * shape.maxBatch();
             if (bufferBytes > Integer.MAX_VALUE) {
@@ -228,8 +243,6 @@ public final class OrtJavaBackend implements DecoderBackend {
         try {
             ids = OnnxTensor.createTensor(env, idsBuffer.slice(0, n * seq), new long[] {n, seq});
             mask = OnnxTensor.createTensor(env, maskBuffer.slice(0, n * total), new long[] {n, total});
-            inputs.clear();
-            pinned.clear();
             inputs.put(config.inputIds(), ids);
             inputs.put(config.attentionMask(), mask);
             if (config.positionIds() != null) {
@@ -237,17 +250,23 @@ public final class OrtJavaBackend implements DecoderBackend {
                 inputs.put(config.positionIds(), positions);
             }
             int slot = rows.getFirst().slot();
-            for (int l = 0; l < shape.layers(); l++) {
-                OnnxTensor k = prefill ? slotKeys[slot][l] : prefixKeys[n - 1][l];
-                OnnxTensor v = prefill ? slotValues[slot][l] : prefixValues[n - 1][l];
-                inputs.put(config.pastKey(l), k);
-                inputs.put(config.pastValue(l), v);
-                pinned.put(config.presentKey(l), k);
-                pinned.put(config.presentValue(l), v);
+            int cacheKey = prefill ? -1 - slot : n;
+            if (cacheKey != boundCacheKey) { // decode steps of the same width reuse the same cache views
+                for (int l = 0; l < shape.layers(); l++) {
+                    OnnxTensor k = prefill ? slotKeys[slot][l] : prefixKeys[n - 1][l];
+                    OnnxTensor v = prefill ? slotValues[slot][l] : prefixValues[n - 1][l];
+                    inputs.put(pastKeyNames[l], k);
+                    inputs.put(pastValueNames[l], v);
+                    pinned.put(presentKeyNames[l], k);
+                    pinned.put(presentValueNames[l], v);
+                }
+                boundCacheKey = cacheKey;
             }
             boolean pinLogits = logitsLastOnly || seq == 1;
             if (pinLogits) {
                 pinned.put(config.logits(), pinnedLogits[n - 1]);
+            } else {
+                pinned.remove(config.logits());
             }
             long t0 = System.nanoTime();
             try (OrtSession.Result result = pinLogits ? session.run(inputs, Set.of(), pinned)
