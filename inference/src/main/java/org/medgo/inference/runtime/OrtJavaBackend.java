@@ -53,6 +53,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     private final OnnxTensor[][] slotValues;
     private final ByteBuffer logitsBuffer;
     private final OnnxTensor[] pinnedLogits;
+    private final OnnxTensor[] decodeIds;
     private final LongBuffer idsBuffer;
     private final LongBuffer maskBuffer;
     private final LongBuffer positionBuffer;
@@ -137,6 +138,10 @@ public final class OrtJavaBackend implements DecoderBackend {
             }
             int idsCap = Math.max(shape.prefillChunk(), shape.maxBatch());
             idsBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+            decodeIds = new OnnxTensor[shape.maxBatch()];
+            for (int n = 1; n <= shape.maxBatch(); n++) {
+                decodeIds[n - 1] = OnnxTensor.createTensor(env, idsBuffer.slice(0, n), new long[] {n, 1});
+            }
             positionBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
             view = new Logits();
             maskBuffer = ByteBuffer.allocateDirect(shape.maxBatch() * maxLength * 8).order(ByteOrder.nativeOrder())
@@ -241,9 +246,13 @@ public final class OrtJavaBackend implements DecoderBackend {
         OnnxTensor mask = null;
         OnnxTensor positions = null;
         try {
-            ids = OnnxTensor.createTensor(env, idsBuffer.slice(0, n * seq), new long[] {n, seq});
+            if (seq == 1) {
+                inputs.put(config.inputIds(), decodeIds[n - 1]); // made once per width: no per-token JNI allocation
+            } else {
+                ids = OnnxTensor.createTensor(env, idsBuffer.slice(0, n * seq), new long[] {n, seq});
+                inputs.put(config.inputIds(), ids);
+            }
             mask = OnnxTensor.createTensor(env, maskBuffer.slice(0, n * total), new long[] {n, total});
-            inputs.put(config.inputIds(), ids);
             inputs.put(config.attentionMask(), mask);
             if (config.positionIds() != null) {
                 positions = OnnxTensor.createTensor(env, positionBuffer.slice(0, n * seq), new long[] {n, seq});
@@ -357,8 +366,11 @@ public final class OrtJavaBackend implements DecoderBackend {
         closeAll(prefixValues);
         closeAll(slotKeys);
         closeAll(slotValues);
-        if (pinnedLogits != null) {
-            for (OnnxTensor t : pinnedLogits) {
+        for (OnnxTensor[] group : new OnnxTensor[][] {pinnedLogits, decodeIds}) {
+            if (group == null) {
+                continue;
+            }
+            for (OnnxTensor t : group) {
                 if (t != null) {
                     t.close();
                 }
@@ -387,6 +399,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     /** View over the pinned logits buffer. */
     private final class Logits implements StepLogits {
         private final java.nio.FloatBuffer floats = logitsBuffer.asFloatBuffer();
+        private final java.lang.foreign.MemorySegment segment = java.lang.foreign.MemorySegment.ofBuffer(logitsBuffer);
         private float[] halfScratch;
         private int rows;
         private long nanos;
@@ -439,18 +452,7 @@ public final class OrtJavaBackend implements DecoderBackend {
                 }
                 return best;
             }
-            int base = row * shape.vocabSize();
-            java.nio.FloatBuffer fb = floats;
-            int best = 0;
-            float bestValue = fb.get(base);
-            for (int i = 1; i < limit; i++) {
-                float v = fb.get(base + i);
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = i;
-                }
-            }
-            return best;
+            return FastArgmax.argmax(segment, (long) row * shape.vocabSize(), limit);
         }
 
         @Override
