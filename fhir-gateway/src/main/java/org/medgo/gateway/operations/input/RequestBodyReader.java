@@ -46,6 +46,7 @@ public class RequestBodyReader {
     }
 
     public OperationInput read(HttpServletRequest request) {
+        parserFor(request.getContentType(), "");  // 415 before reading anything
         String body = readBody(request);
         IBaseResource resource = parse(request.getContentType(), body);
         Bundle bundle;
