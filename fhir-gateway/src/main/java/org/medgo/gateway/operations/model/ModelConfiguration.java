@@ -23,7 +23,27 @@ class ModelConfiguration {
 
     @Bean(destroyMethod = "close")
     InferenceEngine inferenceEngine(ModelBundle bundle) {
-        return InferenceEngine.open(bundle, BackendOptions.defaults());
+        // On a thread with a large stack: loading the native (Rust) tokenizer on the JVM main thread's 1 MiB
+        // stack crashed the whole JVM with SIGSEGV when started as a child process (reproduced with the
+        // test classpath); a 64 MiB stack does not.
+        java.util.concurrent.atomic.AtomicReference<Object> out = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                out.set(InferenceEngine.open(bundle, BackendOptions.defaults()));
+            } catch (RuntimeException | Error e) {
+                out.set(e);
+            }
+        }, "model-load", 64L << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the model", e);
+        }
+        if (out.get() instanceof RuntimeException e) throw e;
+        if (out.get() instanceof Error e) throw e;
+        return (InferenceEngine) out.get();
     }
 
     @Bean

@@ -44,8 +44,21 @@ public class RecordValidator {
         FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
         instanceValidator.setAnyExtensionsAllowed(true);
         this.validator = fhir.newValidator().registerValidatorModule(instanceValidator);
-        // warm up: load the core package now rather than in the first request
-        validator.validateWithResult(new org.hl7.fhir.r4.model.Patient());
+    }
+
+    /**
+     * Loads the R4 core package right after start (about 10 s) rather than in the first request, off the
+     * main thread, on a thread with a large stack: loading it on the main thread during start ended in a
+     * SIGSEGV of the whole JVM when the gateway ran as a child process of the tests (see README).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void warmUp() {
+        Thread t = new Thread(null, () -> {
+            validator.validateWithResult(new org.hl7.fhir.r4.model.Patient());
+            validator.validateWithResult(new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION));
+        }, "validator-warm-up", 64L << 20);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The error messages (empty when valid). */
