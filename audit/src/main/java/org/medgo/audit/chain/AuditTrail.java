@@ -47,8 +47,8 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /** Makes this month's and next month's partitions (idempotent); call at start and from the checkpoint job. */
-    public void preparePartitions() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    public static void preparePartitions(DataSource dataSource) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT audit_ensure_month(?)")) {
             for (LocalDate month : new LocalDate[] {today, today.plusMonths(1)}) {

@@ -21,7 +21,7 @@ class AppendOnlyTest {
     static void setUp() {
         db = AuditDatabase.fresh();
         AuditTrail trail = new AuditTrail(db.app);
-        trail.preparePartitions();
+        AuditTrail.preparePartitions(db.app);
         for (int i = 0; i < 5; i++) {
             trail.record(Records.read("Patient/p1", i));
         }
