@@ -44,9 +44,11 @@ public class OperationsProvider implements FhirServerCustomizer {
     private final JobRunner jobs;
     private final DocumentBundles documents;
     private final RecordValidator validator;
+    private final org.medgo.gateway.operations.pipeline.OperationAudit audit;
 
     OperationsProvider(FhirContext fhir, RequestBodyReader reader, ClinicalAiPipeline pipeline, JobRunner jobs,
-            DocumentBundles documents, RecordValidator validator) {
+            DocumentBundles documents, RecordValidator validator, org.medgo.gateway.operations.pipeline.OperationAudit audit) {
+        this.audit = audit;
         this.fhir = fhir;
         this.reader = reader;
         this.pipeline = pipeline;
@@ -83,12 +85,16 @@ public class OperationsProvider implements FhirServerCustomizer {
     public void deidentify(HttpServletRequest request, HttpServletResponse response) {
         OperationInput input = reader.read(request);
         validator.requireValid(input.bundle());
-        ClinicalAiPipeline.ModelView view = pipeline.modelView(OperationKind.SUMMARIZE, input);
+        String patient = input.bundle().getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof org.hl7.fhir.r4.model.Patient && r.getIdElement().hasIdPart())
+                .map(r -> "Patient/" + r.getIdElement().getIdPart()).findFirst().orElse(null);
+        ClinicalAiPipeline.ModelView view = pipeline.modelView(OperationKind.SUMMARIZE, input, patient, "preview");
         Parameters out = new Parameters();
         out.addParameter().setName("bundle").setResource(view.deidentified());
         out.addParameter("language", new StringType(view.language()));
         out.addParameter("promptTemplate", new StringType(view.template().id()));
         out.addParameter("record", new StringType(view.record()));
+        restAudit("$deidentify", input, patient, null);
         FhirResponses.write(fhir, request, response, 200, out);
     }
 
@@ -142,16 +148,28 @@ public class OperationsProvider implements FhirServerCustomizer {
         String base = FhirResponses.serverBase(request);
         if (prefersAsync(request)) {
             Job job = jobs.submit(kind, input);
+            restAudit(kind.path().substring(kind.path().indexOf('$')), input, null, "Job/" + job.id());
             response.setHeader("Content-Location", base + "/" + JOB_STATUS + "?_jobId=" + job.id());
             FhirResponses.write(fhir, request, response, 202, info("accepted; poll Content-Location for the result"));
             return;
         }
         PipelineResult result = pipeline.run(kind, input, Progress.NONE, () -> false, false);
+        restAudit(kind.path().substring(kind.path().indexOf('$')), input, null, "Composition/" + result.compositionId());
         response.setHeader("Content-Location", base + "/Composition/" + result.compositionId());
         response.setHeader("X-Request-Id", input.requestId());
         response.setHeader("Server-Timing", String.format(Locale.ROOT, "model;dur=%.1f, total;dur=%.1f",
                 result.modelNanos() / 1e6, result.totalNanos() / 1e6));
         FhirResponses.write(fhir, request, response, 200, documents.document(result.compositionId(), base));
+    }
+
+    /**
+     * Manual-response operations write their own response, so HAPI's outgoing-response hook (where the REST
+     * audit interceptor records successes) does not run for them: they record their success here, before
+     * the response goes out. Failures are thrown and recorded by the interceptor.
+     */
+    private void restAudit(String operation, OperationInput input, String patient, String entity) {
+        audit.record(org.medgo.audit.EventType.REST, "operation:" + operation, org.medgo.audit.Outcome.SUCCESS, null,
+                input.requester(), patient, entity, input.requestId(), java.util.Map.of());
     }
 
     private static boolean prefersAsync(HttpServletRequest request) {

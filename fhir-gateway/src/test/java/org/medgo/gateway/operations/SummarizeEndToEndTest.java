@@ -30,6 +30,9 @@ class SummarizeEndToEndTest {
     @Autowired
     RecordValidator validator;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void aFinishedInpatientEncounterGivesAPreliminaryDischargeSummaryForTheRealPatient() throws Exception {
         FhirHttp http = new FhirHttp(port);
@@ -71,6 +74,11 @@ class SummarizeEndToEndTest {
             assertThat(seen.getFirst()).as("identifier reached the model").doesNotContain(identifier);
         }
         assertThat(seen.getFirst()).doesNotContain(record.patientId()).doesNotContain(record.encounterId());
+
+        List<String> audited = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT event_type || ':' || subtype || ':' || outcome FROM audit_event WHERE request_id = ? ORDER BY seq")
+                .param(composition.getIdentifier().getValue()).query(String.class).list();
+        assertThat(audited).contains("deidentify:summarize:0", "model-run:summarize:0", "rest:operation:$summarize:0");
     }
 
     @Test

@@ -78,7 +78,7 @@ public class RequestBodyReader {
             throw new InvalidRequestException("the request id must be 1-64 characters of A-Z a-z 0-9 . _ : -");
         }
         return new OperationInput(bundle, language.map(l -> l.substring(0, 2)),
-                given.orElseGet(() -> UUID.randomUUID().toString()), given.isPresent());
+                given.orElseGet(() -> UUID.randomUUID().toString()), given.isPresent(), org.medgo.gateway.audit.Requester.of(request));
     }
 
     /** Parses a stored body again (async jobs keep the body as received). */

@@ -70,6 +70,8 @@ public class JobRunner {
         Parameters stored = new Parameters();
         stored.addParameter().setName("bundle").setResource(input.bundle());
         input.language().ifPresent(l -> stored.addParameter("language", new StringType(l)));
+        if (input.requester().clientId() != null) stored.addParameter("client", new StringType(input.requester().clientId()));
+        if (input.requester().userId() != null) stored.addParameter("user", new StringType(input.requester().userId()));
         Job job = jobs.submit(input.requestId(), kind.name(), fhir.newJsonParser().encodeResourceToString(stored));
         wakeUp.release();
         return job;
@@ -122,6 +124,11 @@ public class JobRunner {
         }
     }
 
+    private static String text(Parameters p, String name) {
+        var param = p.getParameter(name);
+        return param == null ? null : param.getValue().primitiveValue();
+    }
+
     private void run(JobStore.Claimed claimed) {
         UUID id = claimed.job().id();
         OperationKind kind = OperationKind.valueOf(claimed.job().operation());
@@ -129,7 +136,8 @@ public class JobRunner {
             Parameters stored = fhir.newJsonParser().parseResource(Parameters.class, claimed.input());
             Bundle bundle = (Bundle) stored.getParameter("bundle").getResource();
             Optional<String> language = Optional.ofNullable(stored.getParameter("language")).map(p -> p.getValue().primitiveValue());
-            OperationInput input = new OperationInput(bundle, language, claimed.job().requestId(), true);
+            var who = new org.medgo.gateway.audit.Requester(text(stored, "client"), text(stored, "user"));
+            OperationInput input = new OperationInput(bundle, language, claimed.job().requestId(), true, who);
             var result = pipeline.run(kind, input, step -> {
                 liveStep.put(id, step);
                 if (!step.startsWith("generating")) {

@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
+import org.medgo.audit.EventType;
+import org.medgo.audit.Outcome;
 import org.medgo.deidentify.DeidSecrets;
 import org.medgo.deidentify.DeidSession;
 import org.medgo.deidentify.fhir.BundleDeidentifier;
@@ -67,10 +69,12 @@ public class ClinicalAiPipeline {
     private final CompositionStore store;
     private final ModelIdentity model;
     private final OperationsProperties properties;
+    private final OperationAudit audit;
 
     ClinicalAiPipeline(RecordValidator validator, BundleDeidentifier deidentifier, DeidSecrets secrets, Vault vault,
             LeakScanner leakScanner, PromptTemplates templates, InferenceQueue queue, CompositionStore store,
-            ModelIdentity model, OperationsProperties properties) {
+            ModelIdentity model, OperationsProperties properties, OperationAudit audit) {
+        this.audit = audit;
         this.validator = validator;
         this.deidentifier = deidentifier;
         this.secrets = secrets;
@@ -88,6 +92,25 @@ public class ClinicalAiPipeline {
      * synchronous calls are refused with 503 when it is full and time out after {@code syncTimeout}.
      */
     public PipelineResult run(OperationKind kind, OperationInput input, Progress progress, BooleanSupplier cancelled, boolean waitForModel) {
+        String[] step = {"validate"};
+        String[] patient = {null};
+        try {
+            return runAudited(kind, input, progress, cancelled, waitForModel, step, patient);
+        } catch (RuntimeException e) {
+            int status = e instanceof ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException b ? b.getStatusCode() : 500;
+            boolean minor = status < 500 || status == 503 || e instanceof java.util.concurrent.CancellationException;
+            String why = e instanceof java.util.concurrent.CancellationException ? "cancelled" : "HTTP " + status;
+            if (!(e instanceof org.medgo.audit.AuditException)) {
+                audit.record("model".equals(step[0]) || "store".equals(step[0]) ? EventType.MODEL_RUN : EventType.DEIDENTIFY,
+                        kind.promptFamily() + "." + step[0], minor ? Outcome.MINOR_FAILURE : Outcome.SERIOUS_FAILURE, why,
+                        input.requester(), patient[0], null, input.requestId(), java.util.Map.of("operation", kind.path()));
+            }
+            throw e;
+        }
+    }
+
+    private PipelineResult runAudited(OperationKind kind, OperationInput input, Progress progress, BooleanSupplier cancelled,
+            boolean waitForModel, String[] step, String[] patient) {
         long start = System.nanoTime();
         var earlier = store.findByRequestId(input.requestId());
         if (earlier.isPresent()) {
@@ -95,10 +118,13 @@ public class ClinicalAiPipeline {
         }
         progress.step("validating");
         RecordParts parts = RecordParts.of(input.bundle(), kind);
+        patient[0] = parts.patientRef().getReference();
         validator.requireValid(input.bundle());
 
         progress.step("de-identifying");
-        ModelView view = modelView(kind, input);
+        step[0] = "deidentify";
+        ModelView view = modelView(kind, input, parts.patientRef().getReference(), kind.promptFamily());
+        step[0] = "model";
         GenerationRequest request = GenerationRequest.of(
                         Prompt.chat(view.template().messages(view.record()), false), SamplingParams.greedy(), properties.maxNewTokens())
                 .withJsonSchema(view.template().jsonSchema());
@@ -123,6 +149,7 @@ public class ClinicalAiPipeline {
         }
 
         progress.step("writing the document");
+        step[0] = "store";
         VaultEntries entries = vault.load(view.vaultId()).orElseThrow(() -> new IllegalStateException("vault entry expired during the request"));
         AtomicInteger leaks = new AtomicInteger();
         DocumentContext ctx = new DocumentContext(UUID.randomUUID().toString(), input.requestId(), parts.patientRef(),
@@ -139,17 +166,33 @@ public class ClinicalAiPipeline {
         requireValidOutput(doc);
         String id = store.saveIfAbsent(doc, kind.path(), input.requestId());
         long total = System.nanoTime() - start;
+        audit.record(EventType.MODEL_RUN, kind.promptFamily(), Outcome.SUCCESS, null, input.requester(), patient[0],
+                "Composition/" + id, input.requestId(), java.util.Map.of(
+                        "operation", kind.path(), "model", doc.device().getIdPart(), "modelVersion", model.version(),
+                        "promptTemplate", view.template().id(), "promptSha256", OperationAudit.sha256(String.valueOf(request.prompt())),
+                        "outputSha256", OperationAudit.sha256(result.text()), "promptTokens", result.promptTokens(),
+                        "completionTokens", result.completionTokens(), "finishReason", result.finishReason().name(),
+                        "leaksRedacted", leaks.get()));
         log.info("operation {} request {}: composition {}, {} prompt + {} generated tokens, {} leak(s) redacted, model {} ms, total {} ms",
                 kind.path(), input.requestId(), id, result.promptTokens(), result.completionTokens(), leaks.get(),
                 result.elapsedNanos() / 1_000_000, total / 1_000_000);
         return new PipelineResult(id, !id.equals(doc.composition().getIdPart()), result.elapsedNanos(), total);
     }
 
-    /** De-identifies the record and renders the prompt: exactly what the model receives. */
-    public ModelView modelView(OperationKind kind, OperationInput input) {
+    /**
+     * De-identifies the record and renders the prompt: exactly what the model receives. Audited as a
+     * DEIDENTIFY event ({@code auditStep}) with the counts per PHI type.
+     */
+    public ModelView modelView(OperationKind kind, OperationInput input, String patientRef, String auditStep) {
         DeidSession session = DeidSession.newRequest(secrets);
         DeidentifiedResource deid = deidentifier.deidentify(input.bundle().copy(), session);
         UUID vaultId = vault.store(session, properties.vaultTtl());
+        java.util.Map<String, Object> details = new java.util.TreeMap<>();
+        deid.counts().forEach((type, n) -> details.put("phi." + type.name(), n));
+        details.put("ruleSet", deid.ruleSet());
+        details.put("vault", vaultId.toString());
+        audit.record(EventType.DEIDENTIFY, auditStep, Outcome.SUCCESS, null, input.requester(), patientRef, null,
+                input.requestId(), details);
         Bundle bundle = (Bundle) deid.resource();
         String record = RecordRenderer.render(bundle);
         String language = RecordLanguage.of(bundle, record, input.language());
