@@ -71,8 +71,10 @@ public class InferenceQueue {
             handle = engine.submit(request, listener);
             long deadline = timeoutMillis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
             while (true) {
+                long waitNanos = deadline == Long.MAX_VALUE ? 200_000_000L
+                        : Math.max(1, Math.min(200_000_000L, deadline - System.nanoTime()));
                 try {
-                    return handle.result().get(200, TimeUnit.MILLISECONDS);
+                    return handle.result().get(waitNanos, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException poll) {
                     if (cancelled.getAsBoolean()) {
                         handle.cancel();
