@@ -27,6 +27,8 @@ public record AuditRecord(EventType type, String subtype, char action, Outcome o
                           Map<String, String> details) {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    /** The store's CHECK on the details column, in characters of the stored JSON text. */
+    static final int MAX_DETAILS_TEXT = 8000;
 
     public AuditRecord {
         Objects.requireNonNull(type, "type");
@@ -50,6 +52,11 @@ public record AuditRecord(EventType type, String subtype, char action, Outcome o
                 copy.put(k, cap(Objects.requireNonNull(v, k), 500, k));
             });
         }
+        // Rejected here, not by the database: records are committed in groups, and a row PostgreSQL refuses
+        // would fail every caller in its group.
+        if (storedLength(copy) > MAX_DETAILS_TEXT) {
+            throw new IllegalArgumentException("details longer than " + MAX_DETAILS_TEXT + " characters when stored");
+        }
         details = java.util.Collections.unmodifiableSortedMap(copy);
     }
 
@@ -61,7 +68,28 @@ public record AuditRecord(EventType type, String subtype, char action, Outcome o
         if (value != null && value.length() > max) {
             throw new IllegalArgumentException(field + " longer than " + max + " characters");
         }
+        if (value != null && value.indexOf('\0') >= 0) { // PostgreSQL text cannot hold NUL
+            throw new IllegalArgumentException(field + " contains a NUL character");
+        }
         return value;
+    }
+
+    /** Length of the details as the store writes them: {"k":"v",...} with quotes, backslashes and controls escaped. */
+    private static int storedLength(Map<String, String> details) {
+        int n = 2 + Math.max(0, details.size() - 1);
+        for (Map.Entry<String, String> e : details.entrySet()) {
+            n += escapedLength(e.getKey()) + 1 + escapedLength(e.getValue());
+        }
+        return n;
+    }
+
+    private static int escapedLength(String s) {
+        int n = 2;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+        }
+        return n;
     }
 
     /** Builds a record field by field; only type is required, the rest defaults to a successful read. */
