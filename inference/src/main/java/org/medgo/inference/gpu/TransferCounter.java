@@ -24,6 +24,30 @@ public final class TransferCounter {
         }
     }
 
+    /** A copy of the counts so far. */
+    public synchronized TransferCounter snapshot() {
+        TransferCounter c = new TransferCounter();
+        c.decodeSteps = decodeSteps;
+        c.decodeIn = decodeIn;
+        c.decodeOut = decodeOut;
+        c.prefillSteps = prefillSteps;
+        c.prefillIn = prefillIn;
+        c.prefillOut = prefillOut;
+        return c;
+    }
+
+    /** The counts since {@code before}. */
+    public synchronized TransferCounter minus(TransferCounter before) {
+        TransferCounter c = snapshot();
+        c.decodeSteps -= before.decodeSteps;
+        c.decodeIn -= before.decodeIn;
+        c.decodeOut -= before.decodeOut;
+        c.prefillSteps -= before.prefillSteps;
+        c.prefillIn -= before.prefillIn;
+        c.prefillOut -= before.prefillOut;
+        return c;
+    }
+
     public synchronized long decodeSteps() {
         return decodeSteps;
     }
