@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             org.medgo.inference.cli.InferCommand.class, org.medgo.inference.cli.BenchCommand.class,
             org.medgo.deidentify.cli.DeidentifyCommand.class,
+            org.medgo.gateway.audit.AuditCommand.class,
             // add subcommands here, one per line
             CommandLine.HelpCommand.class,
         })

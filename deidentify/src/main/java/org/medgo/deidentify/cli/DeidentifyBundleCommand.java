@@ -39,18 +39,30 @@ public final class DeidentifyBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BundleDeidentifier deid;
+        // stdout carries the result only: a library that logs to the console (HAPI through the app's
+        // default logback console appender) must not end up inside the JSON.
+        PrintStream console = System.out;
+        System.setOut(err);
         try {
-            deid = rules == null ? BundleDeidentifier.standard() : new BundleDeidentifier(RuleSet.load(rules), Language.AUTO);
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("deidentify bundle: cannot use rule set: " + e.getMessage());
-            return 2;
+            return run();
+        } finally {
+            System.setOut(console);
         }
+    }
+
+    private Integer run() throws IOException {
         IBaseResource resource;
         try {
             resource = BundleDeidentifier.parse(StdinReader.readUtf8(in, BundleDeidentifier.MAX_JSON_CHARS));
         } catch (InvalidInputException e) {
             err.println("deidentify bundle: " + e.getMessage());
+            return 2;
+        }
+        BundleDeidentifier deid;
+        try {
+            deid = rules == null ? BundleDeidentifier.standard() : new BundleDeidentifier(RuleSet.load(rules), Language.AUTO);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("deidentify bundle: cannot use rule set: " + e.getMessage());
             return 2;
         }
         DeidSession session = DeidSession.newRequest(CliSecrets.load(err));

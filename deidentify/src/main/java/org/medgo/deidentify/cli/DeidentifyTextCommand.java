@@ -53,6 +53,18 @@ public final class DeidentifyTextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // stdout carries the result only: a library that logs to the console (HAPI through the app's
+        // default logback console appender) must not end up inside the JSON.
+        PrintStream console = System.out;
+        System.setOut(err);
+        try {
+            return run();
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    private Integer run() throws IOException {
         Language language;
         try {
             language = Language.valueOf(lang.trim().toUpperCase(Locale.ROOT));

@@ -172,7 +172,8 @@ public final class Evaluation {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20260101L;
         for (Report r : List.of(run("english", SyntheticCorpus.english(n, seed), Language.AUTO),
                 run("chinese", SyntheticCorpus.chinese(n, seed + 1), Language.AUTO),
-                run("mixed", SyntheticCorpus.mixed(n / 3, seed + 2), Language.AUTO))) {
+                run("mixed", SyntheticCorpus.mixed(n / 3, seed + 2), Language.AUTO),
+                run("stress: names without any cue (not a target)", SyntheticCorpus.uncuedNames(n, seed + 3), Language.AUTO))) {
             System.out.print(r.format());
             if (args.length > 2) {
                 r.missedExamples().forEach(m -> System.out.println("    missed: " + m));

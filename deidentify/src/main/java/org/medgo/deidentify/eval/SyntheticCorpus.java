@@ -55,6 +55,27 @@ public final class SyntheticCorpus {
         return out;
     }
 
+    /**
+     * Stress set, not part of the thresholds: names with NO cue at all (no title, label, role, verb
+     * the detector knows), in both languages. Shows the blind spot of cue-based detection.
+     */
+    public static List<LabelledNote> uncuedNames(int n, long seed) {
+        Random r = new Random(seed);
+        List<String> enFrames = List.of(" has been on ", " tolerates ", " remains on ", ", 54, continues ");
+        List<String> zhFrames = List.of("近期规律服用", "目前继续", "今日复查", "自诉服用");
+        List<LabelledNote> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            NoteBuilder b = new NoteBuilder();
+            if (i % 2 == 0) {
+                b.p(PhiType.NAME, English.name(r)).t(pick(r, enFrames)).keep(pick(r, English.HARD_NEGATIVES)).t(".");
+            } else {
+                b.p(PhiType.NAME, Chinese.name(r)).t(pick(r, zhFrames)).keep(pick(r, Chinese.HARD_NEGATIVES)).t("。");
+            }
+            out.add(b.build("uncued-" + i, i % 2 == 0 ? "en" : "zh"));
+        }
+        return out;
+    }
+
     static <T> T pick(Random r, List<T> list) {
         return list.get(r.nextInt(list.size()));
     }

@@ -352,7 +352,7 @@ final class ResourceScrubber {
             }
             case Identifier id -> {
                 if (id.hasValue()) {
-                    PhiType t = identifierType(id, type);
+                    PhiType t = identifierType(id, shapeOf(id.getValue(), type));
                     id.setValue(session.surrogate(t, id.getValue()));
                     session.count(t);
                 }
@@ -759,6 +759,18 @@ final class ResourceScrubber {
     static String threeDigits(String postcode) {
         String digits = postcode.replaceAll("[^0-9A-Za-z]", "");
         return digits.length() <= 3 ? digits : digits.substring(0, 3);
+    }
+
+    /** A value that is recognisably a resident ID, SSN, phone... keeps that type whatever the rule said. */
+    private PhiType shapeOf(String value, PhiType fallback) {
+        List<Span> spans = text.detect(value, language);
+        if (spans.size() == 1 && spans.get(0).start() == 0 && spans.get(0).end() == value.length()) {
+            PhiType t = spans.get(0).type();
+            if (t == PhiType.ID_NUMBER || t == PhiType.SSN || t == PhiType.PHONE || t == PhiType.EMAIL) {
+                return t;
+            }
+        }
+        return fallback;
     }
 
     private static PhiType identifierType(Identifier id, PhiType fallback) {

@@ -30,6 +30,7 @@ final class AddressDetector implements Detector {
             "(?=[A-Z])\\b(?:[A-Z][a-z]+\\s){1,3}?(?:[A-Z][a-z]+),\\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\\s+\\d{5}(?:-\\d{4})?\\b");
     private static final Pattern EN_KEYWORD = Pattern.compile(
             "(?i:address|home address|lives at|residing at|resides at)\\s*[:：]?\\s*(\\d{1,6}\\s+[^\\n;]{3,80}?)(?=[.;\\n]|$)");
+    private static final Pattern STATE_ZIP = Pattern.compile(",\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b");
     private static final Pattern PO_BOX = Pattern.compile("\\b(?:P\\.?\\s?O\\.?\\s?Box|PO Box)\\s+\\d+\\b");
 
     private static final KeywordIndex PLACE_TRIGGERS = KeywordIndex.fromAlternation(PROVINCES + "|" + CITIES, false);
@@ -42,14 +43,37 @@ final class AddressDetector implements Detector {
     public void detect(String text, Language language, List<Span> out) {
         if (language.chinese() && hasHan(text)) {
             PLACE_TRIGGERS.forEachMatch(text, ZH_ANCHORED, k -> out.add(new Span(k.start(), k.end(), PhiType.ADDRESS)));
-            IdentifierDetector.find(ZH_CITY_DISTRICT, text, PhiType.ADDRESS, out);
+            Matcher cd = ZH_CITY_DISTRICT.matcher(text).useTransparentBounds(true);
+            int done = 0;
+            for (int i = text.indexOf('市'); i >= 0; i = text.indexOf('市', i + 1)) {
+                if (i - 2 < done) {
+                    continue;
+                }
+                cd.region(i - 2, text.length());
+                if (cd.lookingAt()) {
+                    out.add(new Span(cd.start(), cd.end(), PhiType.ADDRESS));
+                    done = cd.end();
+                }
+            }
             ZH_KEYWORD_TRIGGERS.forEachMatch(text, ZH_KEYWORD, k -> out.add(new Span(k.start(1), k.end(1), PhiType.ADDRESS)));
         }
         if (language.english() && DateExpressions.hasDigit(text)) {
             IdentifierDetector.find(EN_STREET, text, PhiType.ADDRESS, out);
-            IdentifierDetector.find(EN_CITY_STATE_ZIP, text, PhiType.ADDRESS, out);
+            Matcher zip = STATE_ZIP.matcher(text);
+            Matcher full = EN_CITY_STATE_ZIP.matcher(text).useTransparentBounds(true);
+            while (zip.find()) {
+                full.region(Math.max(0, zip.start() - 60), zip.end());
+                while (full.find()) {
+                    if (full.end() == zip.end()) {
+                        out.add(new Span(full.start(), full.end(), PhiType.ADDRESS));
+                        break;
+                    }
+                }
+            }
             EN_KEYWORD_TRIGGERS.forEachMatch(text, EN_KEYWORD, k -> out.add(new Span(k.start(1), k.end(1), PhiType.ADDRESS)));
-            IdentifierDetector.find(PO_BOX, text, PhiType.ADDRESS, out);
+            if (text.contains("Box") || text.contains("BOX")) {
+                IdentifierDetector.find(PO_BOX, text, PhiType.ADDRESS, out);
+            }
         }
     }
 

@@ -58,81 +58,87 @@ final class DateExpressions {
     private DateExpressions() {
     }
 
+    private static final KeywordIndex MONTH_TRIGGERS = KeywordIndex.of(List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+            "DEC"), false);
+
+    /** Matches of a pattern that starts with a digit not preceded by a digit. */
+    private static List<java.util.regex.MatchResult> digitLed(String text, Pattern p) {
+        List<java.util.regex.MatchResult> out = new ArrayList<>();
+        StartScanner.forEachMatch(text, p, StartScanner.DIGIT, StartScanner.DIGIT, m -> out.add(m.toMatchResult()));
+        return out;
+    }
+
+    /** Matches of a pattern that starts with an English month name. */
+    private static List<java.util.regex.MatchResult> monthLed(String text, Pattern p) {
+        List<java.util.regex.MatchResult> out = new ArrayList<>();
+        MONTH_TRIGGERS.forEachMatch(text, p, m -> out.add(m.toMatchResult()));
+        return out;
+    }
+
     static List<Found> find(String text) {
         List<Found> out = new ArrayList<>();
         if (!hasDigit(text)) {
             return out;
         }
-        Matcher m = YMD.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, YMD)) {
             String y = m.group(1), sep = m.group(2), mo = m.group(3), d = m.group(4);
             boolean p = padded(mo, d, true);
             add(out, m, y, mo, d, x -> x.getYear() + sep + pad(x.getMonthValue(), p) + sep + pad(x.getDayOfMonth(), p));
         }
-        m = ZH_YMD.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, ZH_YMD)) {
             String mo = m.group(2), d = m.group(3), suffix = m.group(4) == null ? "" : m.group(4);
             boolean p = padded(mo, d, false);
             add(out, m, m.group(1), mo, d,
                     x -> x.getYear() + "年" + pad(x.getMonthValue(), p) + "月" + pad(x.getDayOfMonth(), p) + suffix);
         }
-        m = ZH_YM.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, ZH_YM)) {
             String mo = m.group(2);
             boolean p = mo.startsWith("0");
             addMonth(out, m, m.group(1), mo, x -> x.getYear() + "年" + pad(x.getMonthValue(), p) + "月");
         }
-        m = ZH_MD.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, ZH_MD)) {
             String mo = m.group(1), d = m.group(2), suffix = text.substring(m.end() - 1, m.end());
             boolean p = padded(mo, d, false);
             add(out, m, "2000", mo, d, x -> pad(x.getMonthValue(), p) + "月" + pad(x.getDayOfMonth(), p) + suffix);
         }
-        m = MDY.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, MDY)) {
             String mo = m.group(1), sep = m.group(2), d = m.group(3), y = m.group(4);
             String year = y.length() == 2 ? (Integer.parseInt(y) > 40 ? "19" : "20") + y : y;
             boolean p = padded(mo, d, true);
             add(out, m, year, mo, d, x -> pad(x.getMonthValue(), p) + sep + pad(x.getDayOfMonth(), p) + sep
                     + (y.length() == 2 ? String.format("%02d", x.getYear() % 100) : String.valueOf(x.getYear())));
         }
-        m = DMY_DOT.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, DMY_DOT)) {
             String d = m.group(1), mo = m.group(2);
             boolean p = padded(mo, d, true);
             add(out, m, m.group(3), mo, d, x -> pad(x.getDayOfMonth(), p) + "." + pad(x.getMonthValue(), p) + "." + x.getYear());
         }
-        m = MONTH_D_Y.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : monthLed(text, MONTH_D_Y)) {
             String mon = m.group(1), dot = m.group(2), d = m.group(3), ord = m.group(4), comma = m.group(5);
             add(out, m, m.group(6), String.valueOf(month(mon)), d, x -> monthName(x, mon) + dot + " "
                     + x.getDayOfMonth() + (ord == null ? "" : ordinal(x.getDayOfMonth())) + comma + " " + x.getYear());
         }
-        m = D_MONTH_Y.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, D_MONTH_Y)) {
             String d = m.group(1), ord = m.group(2), mon = m.group(3), dot = m.group(4), comma = m.group(5);
             add(out, m, m.group(6), String.valueOf(month(mon)), d, x -> x.getDayOfMonth()
                     + (ord == null ? "" : ordinal(x.getDayOfMonth())) + " " + monthName(x, mon) + dot + comma + " " + x.getYear());
         }
-        m = D_MON_Y_COMPACT.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, D_MON_Y_COMPACT)) {
             String d = m.group(1), mon = m.group(2);
             add(out, m, m.group(3), String.valueOf(month(mon)), d,
                     x -> pad(x.getDayOfMonth(), d.length() == 2) + "-" + monthName(x, mon) + "-" + x.getYear());
         }
-        m = MONTH_Y.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : monthLed(text, MONTH_Y)) {
             String mon = m.group(1);
             addMonth(out, m, m.group(2), String.valueOf(month(mon)), x -> monthName(x, mon) + " " + x.getYear());
         }
-        m = MONTH_D.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : monthLed(text, MONTH_D)) {
             String mon = m.group(1), dot = m.group(2), ord = m.group(4);
             add(out, m, "2000", String.valueOf(month(mon)), m.group(3), x -> monthName(x, mon) + dot + " "
                     + x.getDayOfMonth() + (ord == null ? "" : ordinal(x.getDayOfMonth())));
         }
-        m = COMPACT.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : digitLed(text, COMPACT)) {
             add(out, m, m.group(1), m.group(2), m.group(3),
                     x -> String.format(Locale.ROOT, "%04d%02d%02d", x.getYear(), x.getMonthValue(), x.getDayOfMonth()));
         }
@@ -158,7 +164,7 @@ final class DateExpressions {
         return sb.append(text, pos, text.length()).toString();
     }
 
-    private static void add(List<Found> out, Matcher m, String y, String mo, String d, Function<LocalDate, String> render) {
+    private static void add(List<Found> out, java.util.regex.MatchResult m, String y, String mo, String d, Function<LocalDate, String> render) {
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d));
             out.add(new Found(m.start(), trimEnd(m), date, render, false));
@@ -167,12 +173,12 @@ final class DateExpressions {
         }
     }
 
-    private static void addMonth(List<Found> out, Matcher m, String y, String mo, Function<LocalDate, String> render) {
+    private static void addMonth(List<Found> out, java.util.regex.MatchResult m, String y, String mo, Function<LocalDate, String> render) {
         YearMonth ym = YearMonth.of(Integer.parseInt(y), Integer.parseInt(mo));
         out.add(new Found(m.start(), trimEnd(m), ym.atDay(1), render, true));
     }
 
-    private static int trimEnd(Matcher m) {
+    private static int trimEnd(java.util.regex.MatchResult m) {
         int end = m.end();
         CharSequence s = m.group();
         int i = s.length();

@@ -20,7 +20,7 @@ final class IdentifierDetector implements Detector {
     private static final Pattern IPV6 = Pattern.compile(
             "(?i)(?<![0-9a-f:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})(?![0-9a-f:])");
     private static final Pattern CN_MOBILE = Pattern.compile(
-            "(?=[+01])(?<![\\dA-Za-z])(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)");
+            "(?=[+018])(?<![\\dA-Za-z])(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)");
     private static final Pattern CN_LANDLINE = Pattern.compile(
             "(?=[+0(（])(?<![\\dA-Za-z.])(?:(?:\\+|00)86[\\s-]?)?(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3})[\\s-]?\\d{7,8}(?:[-转]\\d{1,5})?(?![\\d.])");
     private static final Pattern US_PHONE = Pattern.compile(
@@ -60,6 +60,7 @@ final class IdentifierDetector implements Detector {
             new Keyword("车牌号|车牌|车架号|VIN|License\\s+Plate|Licence\\s+Plate", PhiType.VEHICLE));
 
     private static final Pattern KEYWORD_IDS;
+    private static final KeywordIndex URL_TRIGGERS = KeywordIndex.of(List.of("http", "ftp", "www."), true);
     private static final KeywordIndex PLATE_TRIGGERS = KeywordIndex.of(java.util.Arrays.asList(
             "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".split("")), false);
     private static final KeywordIndex KEYWORD_ID_TRIGGERS;
@@ -87,49 +88,48 @@ final class IdentifierDetector implements Detector {
         boolean digits = DateExpressions.hasDigit(text);
         findAround(text, '@', EMAIL, PhiType.EMAIL, out);
         if (text.contains("://") || text.contains("www.") || text.contains("WWW.")) {
-            Matcher m = URL.matcher(text);
-            while (m.find()) {
+            URL_TRIGGERS.forEachMatch(text, URL, m -> {
                 int end = m.end();
                 while (end > m.start() && ".,;:)]}!?".indexOf(text.charAt(end - 1)) >= 0) {
                     end--;
                 }
                 out.add(new Span(m.start(), end, PhiType.URL));
-            }
+            });
         }
         if (!digits) {
             PLATE_TRIGGERS.forEachMatch(text, PLATE, k -> out.add(new Span(k.start(), k.end(), PhiType.VEHICLE)));
             return;
         }
         if (text.indexOf('.') >= 0) {
-            find(IPV4, text, PhiType.IP, out);
+            scan(IPV4, text, StartScanner.DIGIT, c -> c == '.' || c >= '0' && c <= '9', PhiType.IP, out);
         }
         if (hasHexColonHex(text)) {
             find(IPV6, text, PhiType.IP, out);
         }
-        find(CN_MOBILE, text, PhiType.PHONE, out);
-        find(CN_LANDLINE, text, PhiType.PHONE, out);
-        find(US_PHONE, text, PhiType.PHONE, out);
+        scan(CN_MOBILE, text, c -> c == '+' || c == '0' || c == '1' || c == '8', StartScanner.ALNUM, PhiType.PHONE, out);
+        scan(CN_LANDLINE, text, c -> c == '+' || c == '0' || c == '(' || c == '（', c -> c == '.' || StartScanner.ALNUM.test(c),
+                PhiType.PHONE, out);
+        scan(US_PHONE, text, c -> c == '+' || c == '(' || c >= '0' && c <= '9', StartScanner.ALNUM, PhiType.PHONE, out);
         PHONE_TRIGGERS.forEachMatch(text, KEYWORD_PHONE, m -> out.add(new Span(m.start(1), m.end(1), PhiType.PHONE)));
         if (text.indexOf('-') >= 0) {
-            find(SSN, text, PhiType.SSN, out);
+            scan(SSN, text, StartScanner.DIGIT, c -> c == '-' || c >= '0' && c <= '9', PhiType.SSN, out);
         }
-        Matcher m = RESIDENT_ID.matcher(text);
-        while (m.find()) {
+        StartScanner.forEachMatch(text, RESIDENT_ID, StartScanner.DIGIT, StartScanner.ALNUM, m -> {
             if (ResidentIdChecksum.valid(m.group())) {
                 out.add(new Span(m.start(), m.end(), PhiType.ID_NUMBER));
             }
-        }
+        });
         KEYWORD_ID_TRIGGERS.forEachMatch(text, KEYWORD_IDS, k -> out.add(keywordSpan(k, text)));
         SSN_TRIGGERS.forEachMatch(text, SSN_KEYWORD, k -> out.add(new Span(k.start(1), k.end(1), PhiType.SSN)));
         PLATE_TRIGGERS.forEachMatch(text, PLATE, k -> out.add(new Span(k.start(), k.end(), PhiType.VEHICLE)));
         POSTCODE_TRIGGERS.forEachMatch(text, POSTCODE, k -> out.add(new Span(k.start(1), k.end(1), PhiType.POSTCODE)));
-        m = LONG_NUMBER.matcher(text);
-        while (m.find()) {
-            // Compact yyyymmdd dates are handled as dates; everything else this long is an identifier.
-            if (!(m.group().length() == 8 && m.group().matches("(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"))) {
-                out.add(new Span(m.start(), m.end(), PhiType.OTHER_ID));
-            }
-        }
+        StartScanner.forEachMatch(text, LONG_NUMBER, c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'Z',
+                c -> StartScanner.ALNUM.test(c) || c == '.' || c == ',' || c == '-', m -> {
+                    // Compact yyyymmdd dates are handled as dates; everything else this long is an identifier.
+                    if (!(m.group().length() == 8 && m.group().matches("(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"))) {
+                        out.add(new Span(m.start(), m.end(), PhiType.OTHER_ID));
+                    }
+                });
     }
 
     private static Span keywordSpan(Matcher m, String text) {
@@ -185,6 +185,11 @@ final class IdentifierDetector implements Detector {
 
     private static boolean isHex(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static void scan(Pattern p, String text, StartScanner.CharTest canStart, StartScanner.CharTest cannotFollow,
+            PhiType type, List<Span> out) {
+        StartScanner.forEachMatch(text, p, canStart, cannotFollow, m -> out.add(new Span(m.start(), m.end(), type)));
     }
 
     static void find(Pattern p, String text, PhiType type, List<Span> out) {

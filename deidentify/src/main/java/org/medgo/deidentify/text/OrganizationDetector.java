@@ -23,11 +23,41 @@ final class OrganizationDetector implements Detector {
     private static final Set<String> EN_LEADING_WORDS = Set.of("the", "The", "of", "and", "&", "at", "At", "to", "To", "from",
             "From", "In", "in", "Patient", "Transferred", "Admitted", "Seen", "Discharged", "Referred", "A", "An");
 
+    private static final KeywordIndex ZH_SUFFIXES = KeywordIndex.of(List.of("医院", "卫生院", "卫生服务中心", "诊所", "医疗中心",
+            "疾病预防控制中心", "疾控中心", "体检中心", "保健院"), false);
+    private static final KeywordIndex EN_SUFFIXES = KeywordIndex.of(List.of("Hospital", "Medical Center", "Medical Centre",
+            "Health Center", "Health Centre", "Health System", "Clinic", "Infirmary", "Cancer Center"), false);
+
+    /**
+     * The regexes end with the organisation type; instead of trying them at every index, find the type
+     * words and run the regex in a window that ends there.
+     */
+    private static void eachEndingAt(String text, KeywordIndex suffixes, Pattern p, int lookBack, java.util.function.Consumer<Matcher> f) {
+        Matcher m = p.matcher(text).useTransparentBounds(true);
+        int done = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int end = suffixes.matchAt(text, i);
+            if (end < 0) {
+                continue;
+            }
+            m.region(Math.max(done, i - lookBack), Math.min(text.length(), end + 12));
+            while (m.find()) {
+                if (m.end() >= end) {
+                    if (m.start() <= i) {
+                        f.accept(m);
+                        done = m.end();
+                    }
+                    break;
+                }
+            }
+            i = Math.max(i, end - 1);
+        }
+    }
+
     @Override
     public void detect(String text, Language language, List<Span> out) {
         if (language.chinese() && AddressDetector.hasHan(text)) {
-            Matcher m = ZH_ORG.matcher(text);
-            while (m.find()) {
+            eachEndingAt(text, ZH_SUFFIXES, ZH_ORG, 30, m -> {
                 int start = m.start();
                 String s = m.group();
                 int cut = 0;
@@ -44,11 +74,10 @@ final class OrganizationDetector implements Detector {
                 if (name.length() >= 4 && !GENERIC.contains(name) && !name.startsWith("我院") && !name.startsWith("本院")) {
                     out.add(new Span(start + cut, m.end(), PhiType.ORGANIZATION));
                 }
-            }
+            });
         }
         if (language.english()) {
-            Matcher m = EN_ORG.matcher(text);
-            while (m.find()) {
+            eachEndingAt(text, EN_SUFFIXES, EN_ORG, 80, m -> {
                 String[] words = m.group().split("\\s+");
                 int start = m.start();
                 int i = 0;
@@ -59,7 +88,7 @@ final class OrganizationDetector implements Detector {
                 if (words.length - i >= 2) {
                     out.add(new Span(start, m.end(), PhiType.ORGANIZATION));
                 }
-            }
+            });
         }
     }
 }

@@ -19,7 +19,7 @@ public final class DemoBundle {
     static final String RESOURCE_DIR = "org/medgo/inference/demo-model/";
     /** Files a bundle may hold; the demo bundle's are copied when present on the class path. */
     private static final List<String> FILES = List.of("genai_config.json", "tokenizer.json", "tokenizer_config.json",
-            "model.onnx", "model.onnx.data", "model.onnx_data", "model.data", "README.md");
+            "model.onnx", "model.onnx.data", "model.onnx_data", "model.data", "README.md", "NOTICE");
 
     private DemoBundle() {
     }

@@ -53,6 +53,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     private final OnnxTensor[][] slotValues;
     private final ByteBuffer logitsBuffer;
     private final OnnxTensor[] pinnedLogits;
+    private final OnnxTensor[] decodeIds;
     private final LongBuffer idsBuffer;
     private final LongBuffer maskBuffer;
     private final LongBuffer positionBuffer;
@@ -60,6 +61,11 @@ public final class OrtJavaBackend implements DecoderBackend {
     private ByteBuffer swapTemp;
     private final Map<String, OnnxTensor> inputs = new HashMap<>();
     private final Map<String, OnnxTensor> pinned = new HashMap<>();
+    private final String[] pastKeyNames;
+    private final String[] pastValueNames;
+    private final String[] presentKeyNames;
+    private final String[] presentValueNames;
+    private int boundCacheKey = Integer.MIN_VALUE;
 
     private OrtJavaBackend(ModelBundle bundle, BackendOptions options) {
         this.config = bundle.config();
@@ -88,6 +94,16 @@ public final class OrtJavaBackend implements DecoderBackend {
             this.shape = new DecoderShape(config.layers(), config.kvHeads(), config.headSize(), facts.vocab(),
                     options.maxBatch(), maxLength, Math.min(options.prefillChunk(), maxLength));
             int layers = shape.layers();
+            pastKeyNames = new String[layers];
+            pastValueNames = new String[layers];
+            presentKeyNames = new String[layers];
+            presentValueNames = new String[layers];
+            for (int l = 0; l < layers; l++) {
+                pastKeyNames[l] = config.pastKey(l);
+                pastValueNames[l] = config.pastValue(l);
+                presentKeyNames[l] = config.presentKey(l);
+                presentValueNames[l] = config.presentValue(l);
+            }
             slotBytes = (long) shape.kvHeads() * maxLength * shape.headDim() * kvType.size;
             long bufferBytes = slotBytes * shape.maxBatch();
             if (bufferBytes > Integer.MAX_VALUE) {
@@ -122,6 +138,10 @@ public final class OrtJavaBackend implements DecoderBackend {
             }
             int idsCap = Math.max(shape.prefillChunk(), shape.maxBatch());
             idsBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+            decodeIds = new OnnxTensor[shape.maxBatch()];
+            for (int n = 1; n <= shape.maxBatch(); n++) {
+                decodeIds[n - 1] = OnnxTensor.createTensor(env, idsBuffer.slice(0, n), new long[] {n, 1});
+            }
             positionBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
             view = new Logits();
             maskBuffer = ByteBuffer.allocateDirect(shape.maxBatch() * maxLength * 8).order(ByteOrder.nativeOrder())
@@ -226,28 +246,36 @@ public final class OrtJavaBackend implements DecoderBackend {
         OnnxTensor mask = null;
         OnnxTensor positions = null;
         try {
-            ids = OnnxTensor.createTensor(env, idsBuffer.slice(0, n * seq), new long[] {n, seq});
+            if (seq == 1) {
+                inputs.put(config.inputIds(), decodeIds[n - 1]); // made once per width: no per-token JNI allocation
+            } else {
+                ids = OnnxTensor.createTensor(env, idsBuffer.slice(0, n * seq), new long[] {n, seq});
+                inputs.put(config.inputIds(), ids);
+            }
             mask = OnnxTensor.createTensor(env, maskBuffer.slice(0, n * total), new long[] {n, total});
-            inputs.clear();
-            pinned.clear();
-            inputs.put(config.inputIds(), ids);
             inputs.put(config.attentionMask(), mask);
             if (config.positionIds() != null) {
                 positions = OnnxTensor.createTensor(env, positionBuffer.slice(0, n * seq), new long[] {n, seq});
                 inputs.put(config.positionIds(), positions);
             }
             int slot = rows.getFirst().slot();
-            for (int l = 0; l < shape.layers(); l++) {
-                OnnxTensor k = prefill ? slotKeys[slot][l] : prefixKeys[n - 1][l];
-                OnnxTensor v = prefill ? slotValues[slot][l] : prefixValues[n - 1][l];
-                inputs.put(config.pastKey(l), k);
-                inputs.put(config.pastValue(l), v);
-                pinned.put(config.presentKey(l), k);
-                pinned.put(config.presentValue(l), v);
+            int cacheKey = prefill ? -1 - slot : n;
+            if (cacheKey != boundCacheKey) { // decode steps of the same width reuse the same cache views
+                for (int l = 0; l < shape.layers(); l++) {
+                    OnnxTensor k = prefill ? slotKeys[slot][l] : prefixKeys[n - 1][l];
+                    OnnxTensor v = prefill ? slotValues[slot][l] : prefixValues[n - 1][l];
+                    inputs.put(pastKeyNames[l], k);
+                    inputs.put(pastValueNames[l], v);
+                    pinned.put(presentKeyNames[l], k);
+                    pinned.put(presentValueNames[l], v);
+                }
+                boundCacheKey = cacheKey;
             }
             boolean pinLogits = logitsLastOnly || seq == 1;
             if (pinLogits) {
                 pinned.put(config.logits(), pinnedLogits[n - 1]);
+            } else {
+                pinned.remove(config.logits());
             }
             long t0 = System.nanoTime();
             try (OrtSession.Result result = pinLogits ? session.run(inputs, Set.of(), pinned)
@@ -338,8 +366,11 @@ public final class OrtJavaBackend implements DecoderBackend {
         closeAll(prefixValues);
         closeAll(slotKeys);
         closeAll(slotValues);
-        if (pinnedLogits != null) {
-            for (OnnxTensor t : pinnedLogits) {
+        for (OnnxTensor[] group : new OnnxTensor[][] {pinnedLogits, decodeIds}) {
+            if (group == null) {
+                continue;
+            }
+            for (OnnxTensor t : group) {
                 if (t != null) {
                     t.close();
                 }
@@ -368,6 +399,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     /** View over the pinned logits buffer. */
     private final class Logits implements StepLogits {
         private final java.nio.FloatBuffer floats = logitsBuffer.asFloatBuffer();
+        private final java.lang.foreign.MemorySegment segment = java.lang.foreign.MemorySegment.ofBuffer(logitsBuffer);
         private float[] halfScratch;
         private int rows;
         private long nanos;
@@ -420,18 +452,7 @@ public final class OrtJavaBackend implements DecoderBackend {
                 }
                 return best;
             }
-            int base = row * shape.vocabSize();
-            java.nio.FloatBuffer fb = floats;
-            int best = 0;
-            float bestValue = fb.get(base);
-            for (int i = 1; i < limit; i++) {
-                float v = fb.get(base + i);
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = i;
-                }
-            }
-            return best;
+            return FastArgmax.argmax(segment, (long) row * shape.vocabSize(), limit);
         }
 
         @Override

@@ -214,16 +214,9 @@ public final class TokenSampler {
         return params;
     }
 
+    /** Largest logit's index (lowest on ties), -1 when all are -Infinity. */
     public static int argmax(float[] logits, int length) {
-        int best = -1;
-        float bestValue = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < length; i++) {
-            if (logits[i] > bestValue) {
-                bestValue = logits[i];
-                best = i;
-            }
-        }
-        return best;
+        return org.medgo.inference.runtime.FastArgmax.argmax(logits, length);
     }
 
     private void ensureCapacity(int size) {

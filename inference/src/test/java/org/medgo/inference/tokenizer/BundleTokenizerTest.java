@@ -34,6 +34,30 @@ class BundleTokenizerTest {
     }
 
     @Test
+    void encodesChatPromptsExactlyAsTransformers() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode golden;
+        try (var in = getClass().getResourceAsStream("/goldens/chat-template.json")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(in != null, "goldens/chat-template.json not committed yet");
+            golden = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        int checked = 0;
+        for (var c : golden.get("cases")) {
+            if (!c.has("ids")) {
+                continue;
+            }
+            int[] expected = new int[c.get("ids").size()];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = c.get("ids").get(i).asInt();
+            }
+            assertThat(tokenizer.encode(c.get("text").asText())).as("case %d", checked).containsExactly(expected);
+            assertThat(tokenizer.decode(expected)).isEqualTo(c.get("text").asText().replace("<|im_start|>", "")
+                    .replace("<|im_end|>", "")); // special tokens are dropped when decoding
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void roundTripsEnglishChineseAndEmoji() {
         for (String s : new String[] {"Fever 39.2°C, cough.", "患者男，67岁，发热三天，伴咳嗽、咳痰。", "鬱 𠮷 😀 ✓ naïve"}) {
             assertThat(tokenizer.decode(tokenizer.encode(s))).isEqualTo(s);

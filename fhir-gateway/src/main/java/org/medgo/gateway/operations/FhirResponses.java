@@ -1,0 +1,48 @@
+package org.medgo.gateway.operations;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/** Writes responses of the manual-response operations: JSON unless the caller asks for XML. */
+public final class FhirResponses {
+
+    private FhirResponses() {}
+
+    public static void write(FhirContext fhir, HttpServletRequest request, HttpServletResponse response, int status, IBaseResource resource) {
+        boolean xml = wantsXml(request);
+        IParser parser = xml ? fhir.newXmlParser() : fhir.newJsonParser();
+        response.setStatus(status);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(xml ? "application/fhir+xml;charset=utf-8" : "application/fhir+json;charset=utf-8");
+        try (Writer w = response.getWriter()) {
+            parser.encodeResourceToWriter(resource, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The FHIR server base, e.g. {@code http://host:8080/fhir}. */
+    public static String serverBase(HttpServletRequest request) {
+        String url = request.getRequestURL().toString();
+        String path = request.getContextPath() + request.getServletPath();
+        int at = url.indexOf(path, url.indexOf("//") + 2);
+        return at < 0 ? url : url.substring(0, at + path.length());
+    }
+
+    private static boolean wantsXml(HttpServletRequest request) {
+        String format = request.getParameter("_format");
+        if (format != null) {
+            return format.toLowerCase(Locale.ROOT).contains("xml");
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("xml") && !accept.toLowerCase(Locale.ROOT).contains("json");
+    }
+}

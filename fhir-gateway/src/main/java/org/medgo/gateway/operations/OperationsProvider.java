@@ -1,0 +1,189 @@
+package org.medgo.gateway.operations;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.medgo.gateway.fhir.FhirServerCustomizer;
+import org.medgo.gateway.operations.composition.DocumentBundles;
+import org.medgo.gateway.operations.input.OperationInput;
+import org.medgo.gateway.operations.input.RequestBodyReader;
+import org.medgo.gateway.operations.jobs.Job;
+import org.medgo.gateway.operations.jobs.JobRunner;
+import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
+import org.medgo.gateway.operations.pipeline.OperationKind;
+import org.medgo.gateway.operations.pipeline.PipelineResult;
+import org.medgo.gateway.operations.pipeline.Progress;
+import org.medgo.gateway.operations.validation.RecordValidator;
+import org.springframework.stereotype.Component;
+
+/**
+ * HTTP for the clinical AI operations. Bodies are read by {@link RequestBodyReader} (HAPI's manual request
+ * mode: size cap before parsing, XML without DTDs). Synchronous calls answer 200 with the document Bundle;
+ * {@code Prefer: respond-async} answers 202 with {@code Content-Location: [base]/$job-status?_jobId=...}.
+ */
+@Component
+public class OperationsProvider implements FhirServerCustomizer {
+
+    public static final String JOB_STATUS = "$job-status";
+
+    private final FhirContext fhir;
+    private final RequestBodyReader reader;
+    private final ClinicalAiPipeline pipeline;
+    private final JobRunner jobs;
+    private final DocumentBundles documents;
+    private final RecordValidator validator;
+    private final org.medgo.gateway.operations.pipeline.OperationAudit audit;
+
+    OperationsProvider(FhirContext fhir, RequestBodyReader reader, ClinicalAiPipeline pipeline, JobRunner jobs,
+            DocumentBundles documents, RecordValidator validator, org.medgo.gateway.operations.pipeline.OperationAudit audit) {
+        this.audit = audit;
+        this.fhir = fhir;
+        this.reader = reader;
+        this.pipeline = pipeline;
+        this.jobs = jobs;
+        this.documents = documents;
+        this.validator = validator;
+    }
+
+    @Override
+    public void customize(ca.uhn.fhir.rest.server.RestfulServer server) {
+        server.registerProvider(this);
+    }
+
+    @Operation(name = "$summarize", type = Encounter.class, manualRequest = true, manualResponse = true)
+    public void summarize(HttpServletRequest request, HttpServletResponse response) {
+        call(OperationKind.SUMMARIZE, request, response);
+    }
+
+    @Operation(name = "$differential", type = Encounter.class, manualRequest = true, manualResponse = true)
+    public void encounterDifferential(HttpServletRequest request, HttpServletResponse response) {
+        call(OperationKind.ENCOUNTER_DIFFERENTIAL, request, response);
+    }
+
+    @Operation(name = "$differential", type = DiagnosticReport.class, manualRequest = true, manualResponse = true)
+    public void reportDifferential(HttpServletRequest request, HttpServletResponse response) {
+        call(OperationKind.REPORT_DIFFERENTIAL, request, response);
+    }
+
+    /**
+     * Preview of exactly what the model would see for a record: the de-identified Bundle and the prompt's
+     * record text, for the summary template. Nothing is generated or stored (the vault entry expires).
+     */
+    @Operation(name = "$deidentify", type = Bundle.class, manualRequest = true, manualResponse = true)
+    public void deidentify(HttpServletRequest request, HttpServletResponse response) {
+        OperationInput input = reader.read(request);
+        validator.requireValid(input.bundle());
+        String patient = input.bundle().getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof org.hl7.fhir.r4.model.Patient && r.getIdElement().hasIdPart())
+                .map(r -> "Patient/" + r.getIdElement().getIdPart()).findFirst().orElse(null);
+        ClinicalAiPipeline.ModelView view = pipeline.modelView(OperationKind.SUMMARIZE, input, patient, "preview");
+        Parameters out = new Parameters();
+        out.addParameter().setName("bundle").setResource(view.deidentified());
+        out.addParameter("language", new StringType(view.language()));
+        out.addParameter("promptTemplate", new StringType(view.template().id()));
+        out.addParameter("record", new StringType(view.record()));
+        restAudit("$deidentify", input, patient, null);
+        FhirResponses.write(fhir, request, response, 200, out);
+    }
+
+    /** Polls ({@code GET}) or cancels ({@code DELETE}) an asynchronous call. */
+    @Operation(name = JOB_STATUS, idempotent = true, deleteEnabled = true, manualResponse = true)
+    public void jobStatus(@OperationParam(name = "_jobId", min = 1, max = 1) StringType jobId,
+            HttpServletRequest request, HttpServletResponse response) {
+        UUID id;
+        try {
+            id = UUID.fromString(jobId.getValue());
+        } catch (RuntimeException e) {
+            throw new ResourceNotFoundException("no such job");
+        }
+        Job job = jobs.find(id).orElseThrow(() -> new ResourceNotFoundException("no such job"));
+        if ("DELETE".equals(request.getMethod())) {
+            if (!job.finished()) {
+                jobs.cancel(id);
+            }
+            FhirResponses.write(fhir, request, response, 202, info("cancellation requested"));
+            return;
+        }
+        switch (job.status()) {
+            case "queued", "running" -> {
+                response.setHeader("X-Progress", jobs.liveStep(id).orElse(job.step()));
+                response.setHeader("Retry-After", "2");
+                response.setStatus(202);
+            }
+            case "completed" -> {
+                String base = FhirResponses.serverBase(request);
+                Bundle result = new Bundle();
+                result.setType(Bundle.BundleType.BATCHRESPONSE);
+                Bundle.BundleEntryComponent entry = result.addEntry();
+                entry.setResource(documents.document(job.compositionId().orElseThrow(), base));
+                entry.getResponse().setStatus("200 OK").setLocation("Composition/" + job.compositionId().get());
+                FhirResponses.write(fhir, request, response, 200, result);
+            }
+            case "cancelled" -> throw new ResourceNotFoundException("the job was cancelled");
+            default -> {
+                String error = job.error().orElse("500 failed");
+                int status = error.matches("^[45]\\d\\d .*") ? Integer.parseInt(error.substring(0, 3)) : 500;
+                OperationOutcome oo = new OperationOutcome();
+                oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.PROCESSING)
+                        .setDiagnostics(error);
+                FhirResponses.write(fhir, request, response, status, oo);
+            }
+        }
+    }
+
+    private void call(OperationKind kind, HttpServletRequest request, HttpServletResponse response) {
+        OperationInput input = reader.read(request);
+        String base = FhirResponses.serverBase(request);
+        if (prefersAsync(request)) {
+            Job job = jobs.submit(kind, input);
+            restAudit(kind.path().substring(kind.path().indexOf('$')), input, null, "Job/" + job.id());
+            response.setHeader("Content-Location", base + "/" + JOB_STATUS + "?_jobId=" + job.id());
+            FhirResponses.write(fhir, request, response, 202, info("accepted; poll Content-Location for the result"));
+            return;
+        }
+        PipelineResult result = pipeline.run(kind, input, Progress.NONE, () -> false, false);
+        restAudit(kind.path().substring(kind.path().indexOf('$')), input, null, "Composition/" + result.compositionId());
+        response.setHeader("Content-Location", base + "/Composition/" + result.compositionId());
+        response.setHeader("X-Request-Id", input.requestId());
+        response.setHeader("Server-Timing", String.format(Locale.ROOT, "model;dur=%.1f, total;dur=%.1f",
+                result.modelNanos() / 1e6, result.totalNanos() / 1e6));
+        FhirResponses.write(fhir, request, response, 200, documents.document(result.compositionId(), base));
+    }
+
+    /**
+     * Manual-response operations write their own response, so HAPI's outgoing-response hook (where the REST
+     * audit interceptor records successes) does not run for them: they record their success here, before
+     * the response goes out. Failures are thrown and recorded by the interceptor.
+     */
+    private void restAudit(String operation, OperationInput input, String patient, String entity) {
+        audit.record(org.medgo.audit.EventType.REST, "operation:" + operation, org.medgo.audit.Outcome.SUCCESS, null,
+                input.requester(), patient, entity, input.requestId(), java.util.Map.of());
+    }
+
+    private static boolean prefersAsync(HttpServletRequest request) {
+        var prefer = request.getHeaders("Prefer");
+        while (prefer.hasMoreElements()) {
+            if (prefer.nextElement().toLowerCase(Locale.ROOT).contains("respond-async")) return true;
+        }
+        return false;
+    }
+
+    private static OperationOutcome info(String text) {
+        OperationOutcome oo = new OperationOutcome();
+        oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(text);
+        return oo;
+    }
+
+}

@@ -1,0 +1,120 @@
+package org.medgo.gateway.operations.composition;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Generated documents in PostgreSQL: the Composition as JSONB with its search columns, and the Conditions,
+ * Provenance and Device generated with it. One Composition per request id (a unique key), so a retried or
+ * resumed request finds the first one instead of writing a second.
+ */
+@Component
+public class CompositionStore {
+
+    /** Search criteria; null = not constrained. */
+    public record Query(String patientRef, String encounterRef, String status, String typeCode, Instant from, Instant to, int limit) {}
+
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final FhirContext fhir;
+
+    CompositionStore(DataSource dataSource, FhirContext fhir) {
+        this.db = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.fhir = fhir;
+    }
+
+    /** Stores the document unless the request id already has one; returns the id of the stored Composition. */
+    public String saveIfAbsent(GeneratedDocument doc, String operation, String requestId) {
+        IParser json = fhir.newJsonParser();
+        Composition c = doc.composition();
+        return tx.execute(status -> {
+            Optional<UUID> inserted = db.sql("""
+                    INSERT INTO operations_composition (id, request_id, operation, patient_ref, encounter_ref, status, type_code, date, resource)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                    ON CONFLICT (request_id) DO NOTHING RETURNING id""")
+                    .params(UUID.fromString(c.getIdPart()), requestId, operation, c.getSubject().getReference(),
+                            c.hasEncounter() ? c.getEncounter().getReference() : null, c.getStatus().toCode(),
+                            c.getType().getCodingFirstRep().getCode(), Timestamp.from(c.getDate().toInstant()), json.encodeResourceToString(c))
+                    .query(UUID.class).optional();
+            if (inserted.isEmpty()) {
+                return findByRequestId(requestId).orElseThrow();
+            }
+            UUID id = inserted.get();
+            db.sql("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES ('Device', ?, NULL, ?::jsonb) ON CONFLICT DO NOTHING")
+                    .params(doc.device().getIdPart(), json.encodeResourceToString(doc.device())).update();
+            List<Resource> owned = new ArrayList<>(doc.entries());
+            owned.add(doc.provenance());
+            for (Resource r : owned) {
+                db.sql("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES (?, ?, ?, ?::jsonb)")
+                        .params(r.fhirType(), r.getIdPart(), id, json.encodeResourceToString(r)).update();
+            }
+            return id.toString();
+        });
+    }
+
+    public Optional<String> findByRequestId(String requestId) {
+        return db.sql("SELECT id FROM operations_composition WHERE request_id = ?").param(requestId)
+                .query(UUID.class).optional().map(UUID::toString);
+    }
+
+    public Optional<Composition> read(String id) {
+        Optional<UUID> uuid = uuid(id);
+        if (uuid.isEmpty()) return Optional.empty();
+        return db.sql("SELECT resource::text FROM operations_composition WHERE id = ?").param(uuid.get())
+                .query(String.class).optional().map(s -> fhir.newJsonParser().parseResource(Composition.class, s));
+    }
+
+    public List<Composition> search(Query q) {
+        StringBuilder sql = new StringBuilder("SELECT resource::text FROM operations_composition WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (q.patientRef() != null) { sql.append(" AND patient_ref = ?"); params.add(q.patientRef()); }
+        if (q.encounterRef() != null) { sql.append(" AND encounter_ref = ?"); params.add(q.encounterRef()); }
+        if (q.status() != null) { sql.append(" AND status = ?"); params.add(q.status()); }
+        if (q.typeCode() != null) { sql.append(" AND type_code = ?"); params.add(q.typeCode()); }
+        if (q.from() != null) { sql.append(" AND date >= ?"); params.add(Timestamp.from(q.from())); }
+        if (q.to() != null) { sql.append(" AND date <= ?"); params.add(Timestamp.from(q.to())); }
+        sql.append(" ORDER BY date DESC LIMIT ?");
+        params.add(q.limit());
+        IParser parser = fhir.newJsonParser();
+        return db.sql(sql.toString()).params(params).query(String.class).list().stream()
+                .map(s -> parser.parseResource(Composition.class, s)).toList();
+    }
+
+    public Optional<Resource> readGenerated(String type, String id) {
+        return db.sql("SELECT resource::text FROM operations_generated_resource WHERE resource_type = ? AND id = ?")
+                .params(type, id).query(String.class).optional().map(s -> (Resource) fhir.newJsonParser().parseResource(s));
+    }
+
+    /** The Conditions and the Provenance generated with a Composition. */
+    public List<Resource> generatedWith(String compositionId) {
+        IParser parser = fhir.newJsonParser();
+        return uuid(compositionId).map(id -> db.sql("SELECT resource::text FROM operations_generated_resource WHERE composition_id = ? ORDER BY resource_type, id")
+                .param(id).query(String.class).list().stream().map(s -> (Resource) parser.parseResource(s)).toList()).orElse(List.of());
+    }
+
+    public long countByRequestId(String requestId) {
+        return db.sql("SELECT count(*) FROM operations_composition WHERE request_id = ?").param(requestId).query(Long.class).single();
+    }
+
+    private static Optional<UUID> uuid(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.medgo.gateway.operations.differential;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.medgo.gateway.operations.composition.AiLabels;
+import org.medgo.gateway.operations.composition.AiProvenance;
+import org.medgo.gateway.operations.composition.CompositionSkeleton;
+import org.medgo.gateway.operations.composition.DocumentContext;
+import org.medgo.gateway.operations.composition.GeneratedDocument;
+import org.medgo.gateway.operations.composition.SafeNarrative;
+
+/**
+ * The differential JSON ({@code config/prompts/differential-v1.schema.json}) as Conditions with
+ * {@code verificationStatus = differential}, referenced from a Composition (LOINC 51848-0 evaluation note).
+ * Per Condition: likelihood = extension {@value #LIKELIHOOD} with a code of HL7's risk-probability code
+ * system; supporting findings = {@code Condition.evidence.code.text}; opposing findings = extension
+ * {@value #OPPOSING} (string); recommended next tests = extension {@value #NEXT_TEST} (CodeableConcept).
+ */
+public final class DifferentialMapper {
+
+    public static final String BASE = "https://medgo.org/fhir/StructureDefinition/";
+    public static final String LIKELIHOOD = BASE + "differential-likelihood";
+    public static final String OPPOSING = BASE + "differential-opposing-finding";
+    public static final String NEXT_TEST = BASE + "differential-next-test";
+    static final String RISK_PROBABILITY = "http://terminology.hl7.org/CodeSystem/risk-probability";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DifferentialMapper() {}
+
+    public static GeneratedDocument map(String modelJson, DocumentContext ctx) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(modelJson);
+        } catch (Exception e) {
+            throw new IllegalStateException("the model output is not the differential JSON", e);
+        }
+        boolean zh = ctx.chinese();
+        Composition c = CompositionSkeleton.of(ctx, "51848-0", "Evaluation note",
+                zh ? "AI 生成的鉴别诊断（待审核）" : "AI-generated differential diagnosis (preliminary)");
+        Composition.SectionComponent dx = CompositionSkeleton.section(c, "29548-5", "Diagnosis Narrative", zh ? "鉴别诊断" : "Differential diagnosis");
+        Composition.SectionComponent plan = CompositionSkeleton.section(c, "18776-5", "Plan of care note", zh ? "建议的下一步检查" : "Recommended next tests");
+        List<Resource> conditions = new ArrayList<>();
+        List<String> dxItems = new ArrayList<>();
+        List<String> testItems = new ArrayList<>();
+        for (JsonNode d : root.path("differentials")) {
+            String name = ctx.clinicianText().apply(d.path("condition").asText(""));
+            String likelihood = d.path("likelihood").asText("low");
+            Condition condition = new Condition();
+            condition.setId(UUID.randomUUID().toString());
+            AiLabels.label(condition);
+            condition.setSubject(ctx.patient().copy());
+            ctx.encounter().ifPresent(e -> condition.setEncounter(e.copy()));
+            condition.setVerificationStatus(new CodeableConcept(new Coding(
+                    "http://terminology.hl7.org/CodeSystem/condition-ver-status", "differential", "Differential")));
+            condition.addCategory(new CodeableConcept(new Coding(
+                    "http://terminology.hl7.org/CodeSystem/condition-category", "encounter-diagnosis", "Encounter Diagnosis")));
+            condition.getCode().setText(name.isBlank() ? "(unnamed)" : name);
+            condition.setRecordedDate(ctx.date());
+            condition.setRecorder(null);
+            condition.addExtension(LIKELIHOOD, new CodeableConcept(new Coding(RISK_PROBABILITY, likelihood, likelihood)));
+            List<String> supporting = texts(d.path("supporting"), ctx);
+            List<String> opposing = texts(d.path("opposing"), ctx);
+            List<String> tests = texts(d.path("nextTests"), ctx);
+            supporting.forEach(s -> condition.addEvidence().addCode(new CodeableConcept().setText(s)));
+            opposing.forEach(o -> condition.addExtension(OPPOSING, new StringType(o)));
+            tests.forEach(t -> condition.addExtension(NEXT_TEST, new CodeableConcept().setText(t)));
+            List<String> lines = new ArrayList<>();
+            lines.addAll(supporting.stream().map(s -> (zh ? "支持：" : "For: ") + s).toList());
+            lines.addAll(opposing.stream().map(s -> (zh ? "不支持：" : "Against: ") + s).toList());
+            lines.addAll(tests.stream().map(s -> (zh ? "建议检查：" : "Next test: ") + s).toList());
+            condition.setText(SafeNarrative.of(List.of(condition.getCode().getText() + " (" + likelihood + ")"), lines));
+            conditions.add(condition);
+            dx.addEntry(new Reference("Condition/" + condition.getIdPart()));
+            dxItems.add(condition.getCode().getText() + " — " + likelihood);
+            tests.forEach(t -> testItems.add(condition.getCode().getText() + ": " + t));
+        }
+        dx.setText(SafeNarrative.of(List.of(), dxItems));
+        plan.setText(SafeNarrative.of(List.of(), testItems));
+        List<Resource> targets = new ArrayList<>();
+        targets.add(c);
+        targets.addAll(conditions);
+        var provenance = AiProvenance.of(ctx.compositionId(), targets, ctx.device(), ctx.templateId(), ctx.date());
+        return new GeneratedDocument(c, conditions, provenance, ctx.device());
+    }
+
+    private static List<String> texts(JsonNode array, DocumentContext ctx) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> {
+            String t = ctx.clinicianText().apply(n.asText("")).strip();
+            if (!t.isEmpty()) out.add(t);
+        });
+        return out;
+    }
+}

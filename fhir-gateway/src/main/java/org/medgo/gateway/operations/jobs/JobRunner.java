@@ -1,0 +1,165 @@
+package org.medgo.gateway.operations.jobs;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.medgo.gateway.operations.OperationsProperties;
+import org.medgo.gateway.operations.input.OperationInput;
+import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
+import org.medgo.gateway.operations.pipeline.OperationKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs asynchronous operation calls ({@code Prefer: respond-async}) on a few worker threads. The input
+ * is kept in the job row until the job ends, so a job interrupted by a crash runs again after the next
+ * start; the Composition's unique request id makes that rerun find, not duplicate, a finished document.
+ */
+@Component
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore jobs;
+    private final ClinicalAiPipeline pipeline;
+    private final FhirContext fhir;
+    private final int workers;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<UUID> cancelRequested = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, String> liveStep = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+
+    JobRunner(JobStore jobs, ClinicalAiPipeline pipeline, FhirContext fhir, OperationsProperties properties) {
+        this.jobs = jobs;
+        this.pipeline = pipeline;
+        this.fhir = fhir;
+        this.workers = properties.jobWorkers();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void start() {
+        if (!threads.isEmpty()) return;
+        int[] recovered = jobs.recoverInterrupted();
+        if (recovered[0] + recovered[1] > 0) {
+            log.warn("jobs interrupted by the last shutdown: {} queued again, {} failed after too many attempts", recovered[0], recovered[1]);
+        }
+        for (int i = 0; i < workers; i++) {
+            Thread t = Thread.ofPlatform().name("medgo-job-" + i).daemon(true).start(this::work);
+            threads.add(t);
+        }
+    }
+
+    public Job submit(OperationKind kind, OperationInput input) {
+        Parameters stored = new Parameters();
+        stored.addParameter().setName("bundle").setResource(input.bundle());
+        input.language().ifPresent(l -> stored.addParameter("language", new StringType(l)));
+        if (input.requester().clientId() != null) stored.addParameter("client", new StringType(input.requester().clientId()));
+        if (input.requester().userId() != null) stored.addParameter("user", new StringType(input.requester().userId()));
+        Job job = jobs.submit(input.requestId(), kind.name(), fhir.newJsonParser().encodeResourceToString(stored));
+        wakeUp.release();
+        return job;
+    }
+
+    public Optional<Job> find(UUID id) {
+        return jobs.find(id);
+    }
+
+    /** The step of a running job as the worker sees it now (finer than the stored one). */
+    public Optional<String> liveStep(UUID id) {
+        return Optional.ofNullable(liveStep.get(id));
+    }
+
+    public void cancel(UUID id) {
+        if (!jobs.cancelQueued(id)) {
+            cancelRequested.add(id);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        wakeUp.release(workers);
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(15));
+        }
+    }
+
+    private void work() {
+        while (!stopping) {
+            try {
+                Optional<JobStore.Claimed> next = jobs.claimNext();
+                if (next.isEmpty()) {
+                    wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                    continue;
+                }
+                run(next.get());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the database went away or similar: do not spin
+                log.warn("job worker: {}", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String text(Parameters p, String name) {
+        var param = p.getParameter(name);
+        return param == null ? null : param.getValue().primitiveValue();
+    }
+
+    private void run(JobStore.Claimed claimed) {
+        UUID id = claimed.job().id();
+        OperationKind kind = OperationKind.valueOf(claimed.job().operation());
+        try {
+            Parameters stored = fhir.newJsonParser().parseResource(Parameters.class, claimed.input());
+            Bundle bundle = (Bundle) stored.getParameter("bundle").getResource();
+            Optional<String> language = Optional.ofNullable(stored.getParameter("language")).map(p -> p.getValue().primitiveValue());
+            var who = new org.medgo.gateway.audit.Requester(text(stored, "client"), text(stored, "user"));
+            OperationInput input = new OperationInput(bundle, language, claimed.job().requestId(), true, who);
+            var result = pipeline.run(kind, input, step -> {
+                liveStep.put(id, step);
+                if (!step.startsWith("generating")) {
+                    jobs.step(id, step);  // token-level progress stays in memory: never block the engine thread on the DB
+                }
+            }, () -> stopping || cancelRequested.contains(id), true);
+            jobs.finish(id, "completed", result.compositionId(), null);
+        } catch (CancellationException e) {
+            if (cancelRequested.contains(id)) {
+                jobs.finish(id, "cancelled", null, "cancelled by the client");
+            } else {
+                jobs.requeue(id);
+            }
+        } catch (BaseServerResponseException e) {
+            jobs.finish(id, "failed", null, e.getStatusCode() + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            log.error("job {} failed, incident {}", id, incident, e);
+            jobs.finish(id, "failed", null, "500 internal error, incident " + incident);
+        } finally {
+            liveStep.remove(id);
+            cancelRequested.remove(id);
+        }
+    }
+}

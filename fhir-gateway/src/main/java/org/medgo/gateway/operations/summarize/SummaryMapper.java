@@ -1,0 +1,62 @@
+package org.medgo.gateway.operations.summarize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.medgo.gateway.operations.composition.CompositionSkeleton;
+import org.medgo.gateway.operations.composition.DocumentContext;
+import org.medgo.gateway.operations.composition.GeneratedDocument;
+import org.medgo.gateway.operations.composition.AiProvenance;
+import org.medgo.gateway.operations.composition.SafeNarrative;
+
+/**
+ * The summary JSON ({@code config/prompts/summarize-v1.schema.json}) as a Composition: a discharge summary
+ * (LOINC 18842-5) for a finished inpatient encounter, a progress note (11506-3) otherwise, one LOINC-coded
+ * section per field.
+ */
+public final class SummaryMapper {
+
+    private record SectionCode(String field, String code, String display, String titleEn, String titleZh) {}
+
+    private static final List<SectionCode> DISCHARGE = List.of(
+            new SectionCode("course", "8648-8", "Hospital course Narrative", "Hospital course", "住院经过"),
+            new SectionCode("diagnoses", "11535-2", "Hospital discharge Dx Narrative", "Discharge diagnoses", "出院诊断"),
+            new SectionCode("medications", "10183-2", "Hospital discharge medications Narrative", "Discharge medications", "出院带药"),
+            new SectionCode("plan", "18776-5", "Plan of care note", "Plan and follow-up", "随访与计划"));
+    private static final List<SectionCode> PROGRESS = List.of(
+            new SectionCode("course", "10164-2", "History of Present illness Narrative", "Clinical course", "诊疗经过"),
+            new SectionCode("diagnoses", "51848-0", "Evaluation note", "Assessment", "评估"),
+            new SectionCode("medications", "10160-0", "History of Medication use Narrative", "Medications", "用药"),
+            new SectionCode("plan", "18776-5", "Plan of care note", "Plan", "计划"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SummaryMapper() {}
+
+    public static boolean isDischarge(Encounter encounter) {
+        boolean inpatient = encounter.hasClass_() && List.of("IMP", "ACUTE", "NONAC").contains(encounter.getClass_().getCode());
+        return inpatient && encounter.getStatus() == Encounter.EncounterStatus.FINISHED;
+    }
+
+    public static GeneratedDocument map(String modelJson, Encounter encounter, DocumentContext ctx) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(modelJson);
+        } catch (Exception e) {
+            throw new IllegalStateException("the model output is not the summary JSON", e);
+        }
+        boolean discharge = isDischarge(encounter);
+        Composition c = discharge
+                ? CompositionSkeleton.of(ctx, "18842-5", "Discharge summary", ctx.chinese() ? "AI 生成的出院小结（待审核）" : "AI-generated discharge summary (preliminary)")
+                : CompositionSkeleton.of(ctx, "11506-3", "Progress note", ctx.chinese() ? "AI 生成的病程记录（待审核）" : "AI-generated progress note (preliminary)");
+        for (SectionCode s : discharge ? DISCHARGE : PROGRESS) {
+            String text = ctx.clinicianText().apply(root.path(s.field()).asText(""));
+            Composition.SectionComponent section = CompositionSkeleton.section(c, s.code(), s.display(), ctx.chinese() ? s.titleZh() : s.titleEn());
+            section.setText(SafeNarrative.of(List.of(text), List.of()));
+        }
+        var provenance = AiProvenance.of(ctx.compositionId(), List.of(c), ctx.device(), ctx.templateId(), ctx.date());
+        return new GeneratedDocument(c, List.of(), provenance, ctx.device());
+    }
+}

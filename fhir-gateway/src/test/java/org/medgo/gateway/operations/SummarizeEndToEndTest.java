@@ -1,0 +1,110 @@
+package org.medgo.gateway.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.medgo.gateway.GatewayTest;
+import org.medgo.gateway.operations.composition.AiLabels;
+import org.medgo.gateway.operations.validation.RecordValidator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** $summarize through HTTP, the real de-identifier, the demo model and PostgreSQL. */
+@GatewayTest
+class SummarizeEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CapturingInferenceObserver modelBoundary;
+
+    @Autowired
+    RecordValidator validator;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void aFinishedInpatientEncounterGivesAPreliminaryDischargeSummaryForTheRealPatient() throws Exception {
+        FhirHttp http = new FhirHttp(port);
+        SyntheticRecords.Record record = SyntheticRecords.english(1, true);
+        int mark = modelBoundary.mark();
+
+        HttpResponse<String> response = http.post("Encounter/$summarize", record.bundle(), Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Server-Timing")).get().asString().contains("model;dur=");
+        Bundle document = FhirHttp.parse(Bundle.class, response);
+        assertThat(document.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+        Composition composition = (Composition) document.getEntryFirstRep().getResource();
+        assertThat(composition.getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
+        assertThat(composition.getType().getCodingFirstRep().getCode()).isEqualTo("18842-5");
+        assertThat(composition.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
+        assertThat(composition.getEncounter().getReference()).isEqualTo("Encounter/" + record.encounterId());
+        assertThat(composition.getSection()).extracting(s -> s.getCode().getCodingFirstRep().getCode())
+                .containsExactly("8648-8", "11535-2", "10183-2", "18776-5");
+        assertThat(AiLabels.isLabelled(composition)).isTrue();
+        assertThat(composition.getLanguage()).isEqualTo("en");
+
+        Provenance provenance = resources(document, Provenance.class).getFirst();
+        assertThat(provenance.getTargetFirstRep().getReference()).isEqualTo("Composition/" + composition.getIdPart());
+        assertThat(provenance.getEntityFirstRep().getWhat().getIdentifier().getValue()).isEqualTo("summarize-v1.en");
+        Device device = resources(document, Device.class).getFirst();
+        assertThat(provenance.getAgentFirstRep().getWho().getReference()).isEqualTo("Device/" + device.getIdPart());
+        assertThat(device.getIdentifierFirstRep().getValue()).hasSize(64);
+        assertThat(device.getVersionFirstRep().getValue()).isNotBlank();
+
+        for (Bundle.BundleEntryComponent e : document.getEntry()) {
+            assertThat(validator.errors(e.getResource())).as(e.getResource().fhirType()).isEmpty();
+        }
+
+        List<String> seen = modelBoundary.since(mark);
+        assertThat(seen).hasSize(1);
+        assertThat(seen.getFirst()).contains("Hypertension").contains("Aspirin");
+        for (String identifier : record.identifiers()) {
+            assertThat(seen.getFirst()).as("identifier reached the model").doesNotContain(identifier);
+        }
+        assertThat(seen.getFirst()).doesNotContain(record.patientId()).doesNotContain(record.encounterId());
+
+        List<String> audited = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT event_type || ':' || subtype || ':' || outcome FROM audit_event WHERE request_id = ? ORDER BY seq")
+                .param(composition.getIdentifier().getValue()).query(String.class).list();
+        assertThat(audited).contains("deidentify:summarize:0", "model-run:summarize:0", "rest:operation:$summarize:0");
+    }
+
+    @Test
+    void aChineseOutpatientRecordIsSummarisedInChineseAsAProgressNote() throws Exception {
+        FhirHttp http = new FhirHttp(port);
+        SyntheticRecords.Record record = SyntheticRecords.chinese(2, false);
+        int mark = modelBoundary.mark();
+
+        HttpResponse<String> response = http.post("Encounter/$summarize", record.bundle(), Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Bundle document = FhirHttp.parse(Bundle.class, response);
+        Composition composition = (Composition) document.getEntryFirstRep().getResource();
+        assertThat(composition.getType().getCodingFirstRep().getCode()).isEqualTo("11506-3");
+        assertThat(composition.getLanguage()).isEqualTo("zh");
+        assertThat(composition.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
+        assertThat(resources(document, Provenance.class).getFirst().getEntityFirstRep().getWhat().getIdentifier().getValue())
+                .isEqualTo("summarize-v1.zh");
+        String seen = modelBoundary.since(mark).getFirst();
+        assertThat(seen).contains("高血压").contains("临床小结");
+        for (String identifier : record.identifiers()) {
+            assertThat(seen).as("identifier reached the model").doesNotContain(identifier);
+        }
+    }
+
+    static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast).toList();
+    }
+}
