@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--prompt-tokens, --new-tokens, --batch-size and --runs must be positive");
         }
         try (InferenceEngine engine = InferenceEngine.open(model.bundle(),
-                model.backend(batchSize, promptTokens + newTokens + 1))) {
+                model.backend(batchSize, promptTokens + newTokens + 1), model.factory())) {
             int[] prompt = promptOf(engine, promptTokens);
             System.out.printf("model %s (%s), backend %s%n", engine.bundle().dir(), engine.bundle().demo() ? "DEMO" : "bundle",
                     engine.backendDescription());

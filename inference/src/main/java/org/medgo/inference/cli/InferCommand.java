@@ -115,7 +115,7 @@ public final class InferCommand implements Callable<Integer> {
         if (schema != null) {
             JsonSchemaConstraint.validateSchema(schema);
         }
-        try (InferenceEngine engine = InferenceEngine.open(model.bundle(), model.backend(batchSize, 0));
+        try (InferenceEngine engine = InferenceEngine.open(model.bundle(), model.backend(batchSize, 0), model.factory());
              BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             long total;

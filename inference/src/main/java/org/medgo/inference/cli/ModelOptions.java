@@ -33,6 +33,20 @@ public final class ModelOptions {
     @Option(names = "--prefill-chunk", defaultValue = "256", description = "prompt tokens per prefill step")
     int prefillChunk;
 
+    @Option(names = "--backend", defaultValue = "ort-java",
+            description = "ort-java (ORT Java API) or iobinding (ORT C API + IoBinding: KV cache stays on the GPU)"
+                    + " (default: ${DEFAULT-VALUE})")
+    String backendKind;
+
+    /** The backend chosen with --backend (the GPU engineer's IoBinding one, or the Java-API one). */
+    org.medgo.inference.runtime.BackendFactory factory() {
+        return switch (backendKind) {
+            case "ort-java" -> org.medgo.inference.runtime.OrtJavaBackend.FACTORY;
+            case "iobinding" -> org.medgo.inference.gpu.IoBindingBackend.FACTORY;
+            default -> throw new IllegalArgumentException("--backend must be ort-java or iobinding, not " + backendKind);
+        };
+    }
+
     ModelBundle bundle() {
         return DemoBundle.resolve(model);
     }

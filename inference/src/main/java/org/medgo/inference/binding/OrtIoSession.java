@@ -1,0 +1,193 @@
+package org.medgo.inference.binding;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * One ONNX Runtime inference session opened through the C API, on the CUDA provider or the CPU, with what
+ * IoBinding needs: tensors over caller-owned host or device memory, and bindings that run the graph on them.
+ *
+ * <p>Not thread-safe. Close it to release the session; tensors and bindings made from it must be released
+ * first.
+ */
+public final class OrtIoSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OrtIoSession.class.getName());
+
+    private final OrtApi api;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment env;
+    private final MemorySegment session;
+    private final MemorySegment hostInfo;
+    private final MemorySegment deviceInfo;
+    private final boolean cuda;
+    private final int deviceId;
+    private final Map<String, OrtApi.TensorType> inputs = new LinkedHashMap<>();
+    private final Map<String, OrtApi.TensorType> outputs = new LinkedHashMap<>();
+    private final MemorySegment shapeScratch;
+    private final MemorySegment outScratch;
+
+    /**
+     * @param device      {@code cpu}, {@code cuda}, or {@code auto} (CUDA when its provider loads, else CPU)
+     * @param gpuMemLimit bytes for ORT's CUDA arena (weights are separate from our KV buffers), 0 = default
+     * @param threads     CPU intra-op threads, 0 = default
+     */
+    public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads) {
+        return new OrtIoSession(OrtApi.get(), model, device, deviceId, gpuMemLimit, threads);
+    }
+
+    private OrtIoSession(OrtApi api, Path model, String device, int deviceId, long gpuMemLimit, int threads) {
+        this.api = api;
+        this.deviceId = deviceId;
+        this.env = api.createEnv(arena, "medgo-iobinding");
+        MemorySegment options = api.createSessionOptions(arena);
+        boolean onCuda = false;
+        MemorySegment s;
+        try {
+            api.setOptimizationLevel(options, 99);
+            if (threads > 0) {
+                api.setIntraOpThreads(options, threads);
+            }
+            if (!device.equals("cpu")) {
+                List<String> keys = new ArrayList<>(List.of("device_id", "arena_extend_strategy"));
+                List<String> values = new ArrayList<>(List.of(Integer.toString(deviceId), "kSameAsRequested"));
+                if (gpuMemLimit > 0) {
+                    keys.add("gpu_mem_limit");
+                    values.add(Long.toString(gpuMemLimit));
+                }
+                try {
+                    api.appendCuda(arena, options, keys, values);
+                    onCuda = true;
+                } catch (OrtCallException e) {
+                    if (device.equals("cuda")) {
+                        throw new OrtCallException(e.code(), "CUDA provider requested but not usable: "
+                                + e.getMessage());
+                    }
+                    LOG.info("CUDA provider not usable here (" + firstLine(e.getMessage()) + "); IoBinding on CPU");
+                }
+            }
+            s = api.createSession(arena, env, model, options);
+        } catch (RuntimeException e) {
+            api.releaseSessionOptions(options);
+            api.releaseEnv(env);
+            arena.close();
+            throw e;
+        }
+        api.releaseSessionOptions(options);
+        this.session = s;
+        this.cuda = onCuda;
+        this.hostInfo = api.createMemoryInfo(arena, "Cpu", 0);
+        this.deviceInfo = onCuda ? api.createMemoryInfo(arena, "Cuda", deviceId) : hostInfo;
+        for (boolean in : new boolean[] {true, false}) {
+            long n = api.sessionCount(session, in);
+            for (long i = 0; i < n; i++) {
+                (in ? inputs : outputs).put(api.sessionName(session, in, i), api.sessionTensorType(session, in, i));
+            }
+        }
+        this.shapeScratch = arena.allocate(OrtApi.LONG, 8);
+        this.outScratch = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+    }
+
+    public OrtApi api() {
+        return api;
+    }
+
+    /** True when the session runs on the CUDA provider. */
+    public boolean onCuda() {
+        return cuda;
+    }
+
+    public int deviceId() {
+        return deviceId;
+    }
+
+    /** Graph inputs by name, in graph order. */
+    public Map<String, OrtApi.TensorType> inputs() {
+        return inputs;
+    }
+
+    /** Graph outputs by name, in graph order. */
+    public Map<String, OrtApi.TensorType> outputs() {
+        return outputs;
+    }
+
+    /** Bytes of one element of an ONNX element type. */
+    public static int elementBytes(int elementType) {
+        return OrtApi.elementBytes(elementType);
+    }
+
+    /**
+     * A tensor over memory the caller owns: device memory of the session's provider when {@code onDevice}
+     * (host memory on the CPU provider), else host memory. Release with {@link #release}.
+     */
+    public MemorySegment tensor(boolean onDevice, long address, long bytes, long[] shape, int elementType) {
+        return api.tensorOver(onDevice ? deviceInfo : hostInfo, address, bytes, shape, elementType, shapeScratch,
+                outScratch);
+    }
+
+    public void release(MemorySegment value) {
+        api.releaseValue(value);
+    }
+
+    /** A new IoBinding on this session. */
+    public Binding binding() {
+        return new Binding(api.createIoBinding(arena, session));
+    }
+
+    /** A C string that lives as long as the session (for IO names bound every step). */
+    public MemorySegment name(String s) {
+        return arena.allocateFrom(s);
+    }
+
+    @Override
+    public void close() {
+        api.releaseSession(session);
+        if (deviceInfo != hostInfo) {
+            api.releaseMemoryInfo(deviceInfo);
+        }
+        api.releaseMemoryInfo(hostInfo);
+        api.releaseEnv(env);
+        arena.close();
+    }
+
+    /**
+     * An {@code OrtIoBinding}: names bound to tensors; re-binding a name replaces its tensor. Inputs on the host
+     * are copied to the device when bound; outputs bound to host tensors are copied back when the run ends.
+     */
+    public final class Binding implements AutoCloseable {
+        private final MemorySegment handle;
+
+        private Binding(MemorySegment handle) {
+            this.handle = handle;
+        }
+
+        public void input(MemorySegment name, MemorySegment value) {
+            api.bindInput(handle, name, value);
+        }
+
+        public void output(MemorySegment name, MemorySegment value) {
+            api.bindOutput(handle, name, value);
+        }
+
+        /** Runs the graph on the bound tensors; returns when host outputs hold their values. */
+        public void run() {
+            api.runWithBinding(session, handle);
+        }
+
+        @Override
+        public void close() {
+            api.releaseIoBinding(handle);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.medgo.inference.gpu;
+
+import org.medgo.inference.bundle.ModelBundle;
+import org.medgo.inference.generation.GenerationHandle;
+import org.medgo.inference.generation.GenerationRequest;
+import org.medgo.inference.generation.GenerationResult;
+import org.medgo.inference.generation.InferenceEngine;
+import org.medgo.inference.generation.Prompt;
+import org.medgo.inference.generation.TokenListener;
+import org.medgo.inference.runtime.BackendFactory;
+import org.medgo.inference.runtime.BackendOptions;
+import org.medgo.inference.runtime.DecoderBackend;
+import org.medgo.inference.runtime.OrtJavaBackend;
+import org.medgo.inference.sampling.SamplingParams;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The GPU benchmark of {@code inference/bench/}: one JVM, one model load per engine, several concurrency levels.
+ * Greedy decoding with end-of-sequence ignored, so every request makes exactly the asked number of tokens.
+ *
+ * <pre>
+ * java -cp ... org.medgo.inference.gpu.GpuBench MODEL_DIR BACKEND(iobinding|ort-java) DEVICE PROMPT NEW MAXLEN CHUNK N1,N2,...
+ * </pre>
+ *
+ * Prints one line per concurrency level: TTFT (mean over requests), decode tokens/s (aggregate: generated
+ * tokens after each request's first, over the window from the first first-token to the last token), the
+ * engine's time over ORT's run time, and bytes moved host to device and back per decode step.
+ */
+public final class GpuBench {
+
+    private GpuBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 8) {
+            System.err.println("usage: GpuBench MODEL_DIR iobinding|ort-java cuda|cpu PROMPT NEW MAXLEN CHUNK N1,N2,...");
+            System.exit(2);
+        }
+        Path model = Path.of(args[0]);
+        String backend = args[1];
+        String device = args[2];
+        int prompt = Integer.parseInt(args[3]);
+        int fresh = Integer.parseInt(args[4]);
+        int maxLength = Integer.parseInt(args[5]);
+        int chunk = Integer.parseInt(args[6]);
+        List<Integer> levels = new ArrayList<>();
+        for (String s : args[7].split(",")) {
+            levels.add(Integer.parseInt(s.trim()));
+        }
+        int maxBatch = levels.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        DecoderBackend[] opened = new DecoderBackend[1];
+        BackendFactory base = backend.equals("iobinding") ? IoBindingBackend.FACTORY : OrtJavaBackend.FACTORY;
+        BackendFactory factory = (b, o) -> {
+            opened[0] = base.open(b, o);
+            return opened[0];
+        };
+        BackendOptions options = new BackendOptions(device, 0, 0, 0, maxBatch, maxLength, chunk);
+        long t0 = System.nanoTime();
+        try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(model), options, factory)) {
+            System.out.printf("loaded %s in %.1f s: %s, maxBatch %d, maxLength %d, prefill chunk %d%n", model,
+                    (System.nanoTime() - t0) / 1e9, engine.backendDescription(), maxBatch, maxLength, chunk);
+            int[] tokens = promptOf(engine, prompt);
+            run(engine, tokens, Math.min(fresh, 16), 1, null, "warm-up");
+            for (int n : levels) {
+                TransferCounter before = opened[0] instanceof IoBindingBackend io ? io.transfers().snapshot() : null;
+                run(engine, tokens, fresh, n, opened[0], "bench");
+                if (before != null) {
+                    System.out.println("  transfers: " + ((IoBindingBackend) opened[0]).transfers().minus(before));
+                }
+            }
+        }
+    }
+
+    /** A deterministic prompt of exactly n tokens (clinical text, repeated), like {@code medgo bench}. */
+    static int[] promptOf(InferenceEngine engine, int n) {
+        int[] unit = engine.tokenizer().encode("Patient is a 67-year-old with fever, cough and dyspnea for three days. "
+                + "患者发热三天，伴咳嗽。");
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = unit[i % unit.length];
+        }
+        return out;
+    }
+
+    private static void run(InferenceEngine engine, int[] prompt, int fresh, int n, DecoderBackend backend,
+                            String label) throws InterruptedException {
+        InferenceEngine.EngineStats before = engine.stats();
+        long start = System.nanoTime();
+        List<GenerationHandle> handles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            handles.add(engine.submit(GenerationRequest.of(new Prompt.Tokens(prompt), SamplingParams.greedy(), fresh)
+                    .withIgnoreEos(true), TokenListener.NONE));
+        }
+        long firstFirst = Long.MAX_VALUE;
+        long lastEnd = 0;
+        long decodeTokens = 0;
+        long total = 0;
+        double ttft = 0;
+        double ttftMax = 0;
+        for (GenerationHandle h : handles) {
+            GenerationResult r = h.await();
+            ttft += r.firstTokenNanos() / 1e6;
+            ttftMax = Math.max(ttftMax, r.firstTokenNanos() / 1e6);
+            firstFirst = Math.min(firstFirst, r.firstTokenNanos());
+            lastEnd = Math.max(lastEnd, r.elapsedNanos());
+            decodeTokens += r.completionTokens() - 1;
+            total += r.completionTokens();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        InferenceEngine.EngineStats used = engine.stats().minus(before);
+        double tps = decodeTokens / Math.max(1e-9, (lastEnd - firstFirst) / 1e9);
+        System.out.printf("%s concurrency %d: prompt %d, new %d | TTFT mean %.1f ms max %.1f ms | decode %.1f tokens/s"
+                        + " (aggregate) | end-to-end %.1f tokens/s | engine/ORT %.3f | %d steps, wall %.2f s%n", label, n,
+                prompt.length, fresh, ttft / n, ttftMax, tps, total / wall, used.overheadRatio(), used.steps(), wall);
+    }
+}

@@ -1,0 +1,545 @@
+package org.medgo.inference.gpu;
+
+import org.medgo.inference.binding.CudaRuntime;
+import org.medgo.inference.binding.OrtApi;
+import org.medgo.inference.binding.OrtIoSession;
+import org.medgo.inference.bundle.BundleException;
+import org.medgo.inference.bundle.GenaiConfig;
+import org.medgo.inference.bundle.ModelBundle;
+import org.medgo.inference.runtime.BackendFactory;
+import org.medgo.inference.runtime.BackendOptions;
+import org.medgo.inference.runtime.DecoderBackend;
+import org.medgo.inference.runtime.DecoderShape;
+import org.medgo.inference.runtime.RowInput;
+import org.medgo.inference.runtime.StepLogits;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+
+/**
+ * {@link DecoderBackend} on ONNX Runtime's C API with IoBinding: the KV cache is preallocated once in device
+ * memory (one key and one value buffer per layer, {@code [maxBatch, kvHeads, maxLength, headDim]}), bound as
+ * both {@code past_key_values.N.*} and {@code present.N.*}, and never leaves the device. Per step only the
+ * token ids, the attention mask (and position ids when the graph has them) go to the device, and only the
+ * last-token logits come back, into pinned host memory.
+ *
+ * <p>A slot's cache is contiguous, so a prefill chunk binds a view at the slot's offset with batch 1, and a
+ * decode step over slots {@code 0..n-1} binds a view of the first {@code n} slots. One IoBinding is kept per
+ * such view, with the cache tensors bound once; a step rebinds only ids, mask and logits.
+ *
+ * <p>On the CPU provider the same code runs with host memory (CI has no GPU).
+ */
+public final class IoBindingBackend implements DecoderBackend {
+
+    private static final Logger LOG = Logger.getLogger(IoBindingBackend.class.getName());
+
+    /** Opens bundles with this backend. */
+    public static final BackendFactory FACTORY = IoBindingBackend::new;
+
+    private final OrtIoSession io;
+    private final KvMemory memory;
+    private final GenaiConfig config;
+    private final DecoderShape shape;
+    private final int kvType;
+    private final int logitsType;
+    private final int idsType;
+    private final int maskType;
+    private final boolean positions;
+    private final boolean logitsLastOnly;
+    private final long slotBytes;
+    private final long headBytes;
+    private final long[] keys;
+    private final long[] values;
+    private final MemorySegment[][] prefixKeys;
+    private final MemorySegment[][] prefixValues;
+    private final MemorySegment[][] slotKeys;
+    private final MemorySegment[][] slotValues;
+    private final OrtIoSession.Binding[] decodeBindings;
+    private final OrtIoSession.Binding[] prefillBindings;
+    private final MemorySegment idsHost;
+    private final MemorySegment positionsHost;
+    private final MemorySegment maskHost;
+    private final MemorySegment logitsHost;
+    private final MemorySegment[] logitsTensors;
+    private final MemorySegment idsName;
+    private final MemorySegment maskName;
+    private final MemorySegment positionsName;
+    private final MemorySegment logitsName;
+    private final MemorySegment[] pastKeyNames;
+    private final MemorySegment[] pastValueNames;
+    private final MemorySegment[] presentKeyNames;
+    private final MemorySegment[] presentValueNames;
+    private long swapTemp;
+    private final Logits view = new Logits();
+    private final TransferCounter transfers = new TransferCounter();
+
+    private IoBindingBackend(ModelBundle bundle, BackendOptions options) {
+        this.config = bundle.config();
+        this.io = OrtIoSession.open(bundle.modelFile(), options.device(), options.deviceId(), options.gpuMemLimit(),
+                options.threads());
+        KvMemory mem = null;
+        try {
+            mem = io.onCuda() ? KvMemory.cuda(CudaRuntime.load(), options.deviceId()) : KvMemory.host();
+            this.memory = mem;
+            Map<String, OrtApi.TensorType> in = io.inputs();
+            Map<String, OrtApi.TensorType> out = io.outputs();
+            checkGraph(in, out);
+            this.kvType = in.get(config.pastKey(0)).elementType();
+            this.idsType = in.get(config.inputIds()).elementType();
+            this.maskType = in.get(config.attentionMask()).elementType();
+            this.positions = config.positionIds() != null;
+            OrtApi.TensorType logits = out.get(config.logits());
+            this.logitsType = logits.elementType();
+            long[] ld = logits.dims();
+            this.logitsLastOnly = ld.length == 3 && ld[1] == 1;
+            int maxLength = options.maxLength() == 0 ? config.contextLength()
+                    : Math.min(options.maxLength(), config.contextLength());
+            this.shape = new DecoderShape(config.layers(), config.kvHeads(), config.headSize(), config.vocabSize(),
+                    options.maxBatch(), maxLength, Math.min(options.prefillChunk(), maxLength));
+            int layers = shape.layers();
+            int kvBytes = OrtIoSession.elementBytes(kvType);
+            headBytes = (long) maxLength * shape.headDim() * kvBytes;
+            slotBytes = headBytes * shape.kvHeads();
+            keys = new long[layers];
+            values = new long[layers];
+            prefixKeys = new MemorySegment[shape.maxBatch()][layers];
+            prefixValues = new MemorySegment[shape.maxBatch()][layers];
+            slotKeys = new MemorySegment[shape.maxBatch()][layers];
+            slotValues = new MemorySegment[shape.maxBatch()][layers];
+            for (int l = 0; l < layers; l++) {
+                keys[l] = memory.allocateCache(slotBytes * shape.maxBatch());
+                values[l] = memory.allocateCache(slotBytes * shape.maxBatch());
+                for (int n = 1; n <= shape.maxBatch(); n++) {
+                    prefixKeys[n - 1][l] = kvTensor(keys[l], 0, n);
+                    prefixValues[n - 1][l] = kvTensor(values[l], 0, n);
+                }
+                for (int slot = 0; slot < shape.maxBatch(); slot++) {
+                    slotKeys[slot][l] = slot == 0 ? prefixKeys[0][l] : kvTensor(keys[l], slot, 1);
+                    slotValues[slot][l] = slot == 0 ? prefixValues[0][l] : kvTensor(values[l], slot, 1);
+                }
+            }
+            int idsCap = Math.max(shape.prefillChunk(), shape.maxBatch());
+            idsHost = memory.allocateHost((long) idsCap * 8);
+            positionsHost = memory.allocateHost((long) idsCap * 8);
+            maskHost = memory.allocateHost((long) shape.maxBatch() * maxLength * 8);
+            int logitsRows = logitsLastOnly ? shape.maxBatch() : Math.max(shape.maxBatch(), shape.prefillChunk());
+            long rowBytes = (long) shape.vocabSize() * OrtIoSession.elementBytes(logitsType);
+            logitsHost = memory.allocateHost(logitsRows * rowBytes);
+            logitsTensors = new MemorySegment[shape.maxBatch()];
+            for (int n = 1; n <= shape.maxBatch(); n++) {
+                logitsTensors[n - 1] = io.tensor(false, logitsHost.address(), n * rowBytes,
+                        new long[] {n, 1, shape.vocabSize()}, logitsType);
+            }
+            decodeBindings = new OrtIoSession.Binding[shape.maxBatch()];
+            prefillBindings = new OrtIoSession.Binding[shape.maxBatch()];
+            idsName = io.name(config.inputIds());
+            maskName = io.name(config.attentionMask());
+            positionsName = positions ? io.name(config.positionIds()) : null;
+            logitsName = io.name(config.logits());
+            pastKeyNames = new MemorySegment[layers];
+            pastValueNames = new MemorySegment[layers];
+            presentKeyNames = new MemorySegment[layers];
+            presentValueNames = new MemorySegment[layers];
+            for (int l = 0; l < layers; l++) {
+                pastKeyNames[l] = io.name(config.pastKey(l));
+                pastValueNames[l] = io.name(config.pastValue(l));
+                presentKeyNames[l] = io.name(config.presentKey(l));
+                presentValueNames[l] = io.name(config.presentValue(l));
+            }
+        } catch (RuntimeException e) {
+            if (mem != null) {
+                mem.close();
+            }
+            io.close();
+            throw e;
+        }
+        LOG.info(() -> describe() + ": " + shape + ", KV " + (2L * slotBytes * shape.maxBatch() * shape.layers() >> 20)
+                + " MiB");
+    }
+
+    private void checkGraph(Map<String, OrtApi.TensorType> in, Map<String, OrtApi.TensorType> out) {
+        int graphLayers = 0;
+        while (in.containsKey(config.pastKey(graphLayers))) {
+            graphLayers++;
+        }
+        if (graphLayers != config.layers()) {
+            throw new BundleException("genai_config.json says " + config.layers() + " layers but the graph has "
+                    + graphLayers + ": the files are from different models");
+        }
+        for (String name : List.of(config.inputIds(), config.attentionMask())) {
+            if (!in.containsKey(name)) {
+                throw new BundleException("the graph has no input \"" + name + "\"; inputs are " + in.keySet());
+            }
+        }
+        if (config.positionIds() != null && !in.containsKey(config.positionIds())) {
+            throw new BundleException("the graph has no input \"" + config.positionIds() + "\"");
+        }
+        for (int l = 0; l < config.layers(); l++) {
+            if (!in.containsKey(config.pastValue(l)) || !out.containsKey(config.presentKey(l))
+                    || !out.containsKey(config.presentValue(l))) {
+                throw new BundleException("the graph lacks the KV input/output names of layer " + l);
+            }
+        }
+        if (!out.containsKey(config.logits())) {
+            throw new BundleException("the graph has no output \"" + config.logits() + "\"");
+        }
+        long[] kv = in.get(config.pastKey(0)).dims();
+        if (kv.length != 4 || (kv[1] > 0 && kv[1] != config.kvHeads()) || (kv[3] > 0 && kv[3] != config.headSize())) {
+            throw new BundleException("graph KV input has shape " + java.util.Arrays.toString(kv)
+                    + " but genai_config.json says " + config.kvHeads() + " kv heads of size " + config.headSize());
+        }
+        long[] ld = out.get(config.logits()).dims();
+        long vocab = ld[ld.length - 1];
+        if (vocab > 0 && vocab != config.vocabSize()) {
+            throw new BundleException("graph logits have " + vocab + " entries but genai_config.json says vocab_size "
+                    + config.vocabSize());
+        }
+        for (int t : new int[] {in.get(config.pastKey(0)).elementType(), out.get(config.logits()).elementType()}) {
+            if (t != OrtApi.TYPE_FLOAT && t != OrtApi.TYPE_FLOAT16 && t != OrtApi.TYPE_BFLOAT16) {
+                throw new BundleException("unsupported element type " + t + " for KV cache or logits");
+            }
+        }
+        for (String name : positionsOrNone(List.of(config.inputIds(), config.attentionMask()))) {
+            int t = in.get(name).elementType();
+            if (t != OrtApi.TYPE_INT64 && t != OrtApi.TYPE_INT32) {
+                throw new BundleException("input \"" + name + "\" has element type " + t + "; int64 or int32 expected");
+            }
+        }
+    }
+
+    private List<String> positionsOrNone(List<String> base) {
+        return config.positionIds() == null ? base
+                : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(config.positionIds())).toList();
+    }
+
+    private MemorySegment kvTensor(long base, int firstSlot, int slots) {
+        return io.tensor(true, base + firstSlot * slotBytes, slots * slotBytes,
+                new long[] {slots, shape.kvHeads(), shape.maxLength(), shape.headDim()}, kvType);
+    }
+
+    private OrtIoSession.Binding binding(boolean prefill, int index) {
+        OrtIoSession.Binding[] cache = prefill ? prefillBindings : decodeBindings;
+        OrtIoSession.Binding b = cache[index];
+        if (b == null) {
+            b = io.binding();
+            for (int l = 0; l < shape.layers(); l++) {
+                MemorySegment k = prefill ? slotKeys[index][l] : prefixKeys[index][l];
+                MemorySegment v = prefill ? slotValues[index][l] : prefixValues[index][l];
+                b.input(pastKeyNames[l], k);
+                b.input(pastValueNames[l], v);
+                b.output(presentKeyNames[l], k);
+                b.output(presentValueNames[l], v);
+            }
+            cache[index] = b;
+        }
+        return b;
+    }
+
+    @Override
+    public DecoderShape shape() {
+        return shape;
+    }
+
+    @Override
+    public String describe() {
+        return "onnxruntime " + io.api().version() + " C API IoBinding " + (io.onCuda() ? "CUDA:" + io.deviceId()
+                : "CPU");
+    }
+
+    /** Bytes copied between host and device so far (inputs in, logits out), and steps. */
+    public TransferCounter transfers() {
+        return transfers;
+    }
+
+    @Override
+    public StepLogits step(List<RowInput> rows) {
+        int n = rows.size();
+        if (n == 0 || n > shape.maxBatch()) {
+            throw new IllegalArgumentException("a step needs 1.." + shape.maxBatch() + " rows, got " + n);
+        }
+        int seq = rows.getFirst().count();
+        boolean prefill = n == 1 && (seq > 1 || rows.getFirst().slot() != 0);
+        if (!prefill) {
+            for (int i = 0; i < n; i++) {
+                RowInput r = rows.get(i);
+                if (r.count() != 1 || r.slot() != i) {
+                    throw new IllegalArgumentException("a decode step needs one token per row in slots 0..n-1; row "
+                            + i + " has slot " + r.slot() + " and " + r.count() + " tokens");
+                }
+            }
+        } else if (seq > Math.max(shape.prefillChunk(), shape.maxBatch())) {
+            throw new IllegalArgumentException("prefill chunk of " + seq + " tokens is over " + shape.prefillChunk());
+        } else if (rows.getFirst().slot() >= shape.maxBatch()) {
+            throw new IllegalArgumentException("slot " + rows.getFirst().slot() + " is over " + shape.maxBatch());
+        }
+        int total = 0;
+        for (RowInput r : rows) {
+            if (r.totalLength() > shape.maxLength()) {
+                throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
+                        + " tokens, over the KV cache length " + shape.maxLength());
+            }
+            total = Math.max(total, r.totalLength());
+        }
+        for (int i = 0; i < n; i++) {
+            RowInput r = rows.get(i);
+            for (int t = 0; t < seq; t++) {
+                putIndex(idsHost, idsType, i * seq + t, r.tokens()[r.offset() + t]);
+                putIndex(positionsHost, idsType, i * seq + t, r.pastLength() + t);
+            }
+            long base = (long) i * total;
+            int len = r.totalLength();
+            for (int j = 0; j < total; j++) {
+                putIndex(maskHost, maskType, base + j, j < len ? 1 : 0);
+            }
+        }
+        int idsBytes = OrtIoSession.elementBytes(idsType);
+        int maskBytes = OrtIoSession.elementBytes(maskType);
+        long rowBytes = (long) shape.vocabSize() * OrtIoSession.elementBytes(logitsType);
+        OrtIoSession.Binding b = binding(prefill, prefill ? rows.getFirst().slot() : n - 1);
+        MemorySegment ids = io.tensor(false, idsHost.address(), (long) n * seq * idsBytes, new long[] {n, seq}, idsType);
+        MemorySegment mask = null;
+        MemorySegment pos = null;
+        MemorySegment fullLogits = null;
+        try {
+            mask = io.tensor(false, maskHost.address(), (long) n * total * maskBytes, new long[] {n, total}, maskType);
+            b.input(idsName, ids);
+            b.input(maskName, mask);
+            long in = (long) n * seq * idsBytes + (long) n * total * maskBytes;
+            if (positions) {
+                pos = io.tensor(false, positionsHost.address(), (long) n * seq * idsBytes, new long[] {n, seq},
+                        idsType);
+                b.input(positionsName, pos);
+                in += (long) n * seq * idsBytes;
+            }
+            long outBytes;
+            if (logitsLastOnly || seq == 1) {
+                b.output(logitsName, logitsTensors[n - 1]);
+                outBytes = n * rowBytes;
+            } else {
+                fullLogits = io.tensor(false, logitsHost.address(), seq * rowBytes,
+                        new long[] {1, seq, shape.vocabSize()}, logitsType);
+                b.output(logitsName, fullLogits);
+                outBytes = seq * rowBytes;
+            }
+            long t0 = System.nanoTime();
+            b.run();
+            long t1 = System.nanoTime();
+            if (fullLogits != null) {
+                MemorySegment.copy(logitsHost, (seq - 1) * rowBytes, logitsHost, 0, rowBytes);
+            }
+            if (io.onCuda()) {
+                transfers.add(prefill, in, outBytes);
+            } else {
+                transfers.add(prefill, 0, 0);
+            }
+            view.set(n, t1 - t0);
+            return view;
+        } finally {
+            io.release(ids);
+            io.release(mask);
+            io.release(pos);
+            io.release(fullLogits);
+        }
+    }
+
+    private static void putIndex(MemorySegment host, int type, long index, long value) {
+        if (type == OrtApi.TYPE_INT64) {
+            host.setAtIndex(ValueLayout.JAVA_LONG, index, value);
+        } else {
+            host.setAtIndex(ValueLayout.JAVA_INT, index, (int) value);
+        }
+    }
+
+    @Override
+    public void moveSlot(int from, int to, int length) {
+        if (from == to || length == 0) {
+            return;
+        }
+        checkSlots(from, to, length);
+        long live = (long) length * shape.headDim() * OrtIoSession.elementBytes(kvType);
+        memory.synchronize();
+        for (int l = 0; l < shape.layers(); l++) {
+            for (long base : new long[] {keys[l], values[l]}) {
+                memory.copy2d(base + to * slotBytes, headBytes, base + from * slotBytes, headBytes, live,
+                        shape.kvHeads());
+            }
+        }
+        memory.synchronize();
+    }
+
+    @Override
+    public void swapSlots(int a, int b, int length) {
+        if (a == b || length == 0) {
+            return;
+        }
+        checkSlots(a, b, length);
+        if (swapTemp == 0) {
+            swapTemp = memory.allocateCache(slotBytes);
+        }
+        long live = (long) length * shape.headDim() * OrtIoSession.elementBytes(kvType);
+        memory.synchronize();
+        for (int l = 0; l < shape.layers(); l++) {
+            for (long base : new long[] {keys[l], values[l]}) {
+                long pa = base + a * slotBytes;
+                long pb = base + b * slotBytes;
+                memory.copy2d(swapTemp, headBytes, pa, headBytes, live, shape.kvHeads());
+                memory.copy2d(pa, headBytes, pb, headBytes, live, shape.kvHeads());
+                memory.copy2d(pb, headBytes, swapTemp, headBytes, live, shape.kvHeads());
+            }
+        }
+        memory.synchronize();
+    }
+
+    private void checkSlots(int a, int b, int length) {
+        if (a < 0 || b < 0 || a >= shape.maxBatch() || b >= shape.maxBatch() || length < 0
+                || length > shape.maxLength()) {
+            throw new IllegalArgumentException("bad slot copy " + a + " / " + b + " of " + length);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (OrtIoSession.Binding[] bs : new OrtIoSession.Binding[][] {decodeBindings, prefillBindings}) {
+            if (bs != null) {
+                for (OrtIoSession.Binding b : bs) {
+                    if (b != null) {
+                        b.close();
+                    }
+                }
+            }
+        }
+        for (MemorySegment[][] ts : new MemorySegment[][][] {prefixKeys, prefixValues}) {
+            for (MemorySegment[] row : ts) {
+                for (MemorySegment t : row) {
+                    io.release(t);
+                }
+            }
+        }
+        for (MemorySegment[][] ts : new MemorySegment[][][] {slotKeys, slotValues}) {
+            for (int slot = 1; slot < ts.length; slot++) {
+                for (MemorySegment t : ts[slot]) {
+                    io.release(t);
+                }
+            }
+        }
+        for (MemorySegment t : logitsTensors) {
+            io.release(t);
+        }
+        if (transfers.decodeSteps() > 0 || transfers.prefillSteps() > 0) {
+            LOG.info(() -> describe() + " transfers: " + transfers);
+        }
+        memory.close();
+        io.close();
+    }
+
+    /** View over the host logits of the last step. */
+    private final class Logits implements StepLogits {
+        private int rows;
+        private long nanos;
+        private int[] argmaxes = new int[0];
+        private int argmaxLimit = -1;
+
+        void set(int rows, long nanos) {
+            this.rows = rows;
+            this.nanos = nanos;
+            this.argmaxLimit = -1;
+        }
+
+        @Override
+        public int rows() {
+            return rows;
+        }
+
+        @Override
+        public int vocabSize() {
+            return shape.vocabSize();
+        }
+
+        @Override
+        public void copyRow(int row, float[] dst) {
+            if (row < 0 || row >= rows) {
+                throw new IndexOutOfBoundsException(row);
+            }
+            int v = shape.vocabSize();
+            if (logitsType == OrtApi.TYPE_FLOAT) {
+                MemorySegment.copy(logitsHost, ValueLayout.JAVA_FLOAT, (long) row * v * 4, dst, 0, v);
+                return;
+            }
+            long base = (long) row * v * 2;
+            boolean bf16 = logitsType == OrtApi.TYPE_BFLOAT16;
+            for (int i = 0; i < v; i++) {
+                short bits = logitsHost.get(ValueLayout.JAVA_SHORT, base + 2L * i);
+                dst[i] = bf16 ? Float.intBitsToFloat(bits << 16) : Float.float16ToFloat(bits);
+            }
+        }
+
+        /**
+         * All rows' argmaxes are computed together, in parallel, at the first call of a step: at 64 rows of
+         * 151,936 logits a serial scan would add milliseconds to every decode step.
+         */
+        @Override
+        public int argmax(int row, int limit) {
+            if (row < 0 || row >= rows) {
+                throw new IndexOutOfBoundsException(row);
+            }
+            if (argmaxLimit != limit) {
+                if (argmaxes.length < rows) {
+                    argmaxes = new int[shape.maxBatch()];
+                }
+                int[] out = argmaxes;
+                if (rows > 2) {
+                    IntStream.range(0, rows).parallel().forEach(r -> out[r] = argmaxOf(r, limit));
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        out[r] = argmaxOf(r, limit);
+                    }
+                }
+                argmaxLimit = limit;
+            }
+            return argmaxes[row];
+        }
+
+        private int argmaxOf(int row, int limit) {
+            int v = shape.vocabSize();
+            int best = 0;
+            if (logitsType == OrtApi.TYPE_FLOAT) {
+                long base = (long) row * v * 4;
+                float bestValue = logitsHost.get(ValueLayout.JAVA_FLOAT, base);
+                for (int i = 1; i < limit; i++) {
+                    float x = logitsHost.get(ValueLayout.JAVA_FLOAT, base + 4L * i);
+                    if (x > bestValue) {
+                        bestValue = x;
+                        best = i;
+                    }
+                }
+                return best;
+            }
+            // 16-bit floats are sign-magnitude: flipping the magnitude bits of negatives orders them as ints
+            // (bf16 and fp16 alike), so the scan needs no conversion.
+            long base = (long) row * v * 2;
+            int bestKey = orderKey(logitsHost.get(ValueLayout.JAVA_SHORT, base));
+            for (int i = 1; i < limit; i++) {
+                int key = orderKey(logitsHost.get(ValueLayout.JAVA_SHORT, base + 2L * i));
+                if (key > bestKey) {
+                    bestKey = key;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public long runNanos() {
+            return nanos;
+        }
+    }
+
+    static int orderKey(short bits) {
+        int s = bits;
+        return s ^ ((s >> 15) & 0x7FFF);
+    }
+}

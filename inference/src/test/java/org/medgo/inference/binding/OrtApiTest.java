@@ -1,0 +1,52 @@
+package org.medgo.inference.binding;
+
+import org.junit.jupiter.api.Test;
+import org.medgo.inference.testing.TestBundles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The FFM binding reaches the same ORT library the Java classes loaded, at the right table entries. */
+class OrtApiTest {
+
+    @Test
+    void bindsTheLibraryTheJavaClassesLoaded() {
+        OrtApi api = OrtApi.get();
+        assertThat(api.library().getFileName().toString()).startsWith("libonnxruntime.so");
+        assertThat(api.version()).isEqualTo("1.29.0");
+    }
+
+    @Test
+    void statusCodesAndMessagesComeBack() {
+        // CreateStatus (#0), GetErrorCode (#1), GetErrorMessage (#2), ReleaseStatus (#93) in one round trip.
+        assertThat(OrtApi.get().roundTripStatus(2, "bad argument here")).isEqualTo("2:status: bad argument here");
+    }
+
+    @Test
+    void sessionIntrospectionSeesTheDecoderGraph() {
+        try (OrtIoSession s = OrtIoSession.open(TestBundles.demo().resolve("model.onnx"), "cpu", 0, 0, 1)) {
+            assertThat(s.onCuda()).isFalse();
+            assertThat(s.inputs()).containsKeys("input_ids", "attention_mask", "past_key_values.0.key");
+            assertThat(s.outputs()).containsKeys("logits", "present.1.value");
+            assertThat(s.inputs().get("input_ids").elementType()).isEqualTo(OrtApi.TYPE_INT64);
+            assertThat(s.outputs().get("logits").dims()).hasSize(3).endsWith(151_936L);
+        }
+    }
+
+    @Test
+    void cudaRequestedWithoutAGpuFailsWithTheProvidersMessage() {
+        // Exercises CreateCUDAProviderOptions (#205): without a usable GPU ORT answers with a status, not a crash.
+        try (OrtIoSession s = OrtIoSession.open(TestBundles.demo().resolve("model.onnx"), "cuda", 0, 0, 1)) {
+            assertThat(s.onCuda()).isTrue(); // on a GPU machine
+        } catch (OrtCallException e) {
+            assertThat(e.getMessage()).contains("CUDA provider requested but not usable");
+            System.out.println("no CUDA here: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingModelIsAClearError() {
+        assertThatThrownBy(() -> OrtIoSession.open(java.nio.file.Path.of("/nonexistent/model.onnx"), "cpu", 0, 0, 1))
+                .isInstanceOf(OrtCallException.class).hasMessageContaining("/nonexistent/model.onnx");
+    }
+}
