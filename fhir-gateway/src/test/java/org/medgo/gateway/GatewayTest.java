@@ -16,5 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"medgo.data-dir=target/medgo-test-data/${random.uuid}", "medgo.db.url="})
+        properties = {"medgo.data-dir=target/medgo-test-data/${random.uuid}", "medgo.db.url=",
+                // the features under test here are not security; org.medgo.gateway.security tests turn it on
+                "medgo.security.enabled=false"})
 public @interface GatewayTest {}

@@ -34,7 +34,7 @@ class RestAuditTest {
     @Test
     void interactionsAreAuditedSearchableAndVerifiable() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class)
-                .run("--medgo.data-dir=" + dataDir, "--medgo.db.url=", "--server.port=0")) {
+                .run("--medgo.data-dir=" + dataDir, "--medgo.db.url=", "--server.port=0", "--medgo.security.enabled=false")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
             assertThat(get(http, port, "/fhir/metadata").statusCode()).isEqualTo(200);

@@ -83,7 +83,7 @@ class KillDuringAsyncJobTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("MEDGO_") || name.equals("SERVER_PORT"));
         builder.environment().putAll(Map.of("MEDGO_DATA_DIR", dataDir.toString(), "SERVER_PORT", Integer.toString(port),
-                "MEDGO_OPERATIONS_JOB_WORKERS", "1"));
+                "MEDGO_OPERATIONS_JOB_WORKERS", "1", "MEDGO_SECURITY_ENABLED", "false"));
         return builder.start();
     }
 

@@ -33,7 +33,7 @@ public final class OperationsOverheadBenchmark {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path data = Files.createTempDirectory("medgo-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--medgo.data-dir=" + data, "--medgo.db.url=", "--server.port=0", "--logging.level.org.medgo=WARN")) {
+                "--medgo.data-dir=" + data, "--medgo.db.url=", "--server.port=0", "--medgo.security.enabled=false", "--logging.level.org.medgo=WARN")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             FhirHttp http = new FhirHttp(port);
             for (int i = 0; i < 5; i++) { // warm-up: validator, JIT, connection pool

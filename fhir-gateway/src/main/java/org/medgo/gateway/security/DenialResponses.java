@@ -1,0 +1,81 @@
+package org.medgo.gateway.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.medgo.audit.AuditException;
+import org.medgo.audit.AuditRecord;
+import org.medgo.audit.EventType;
+import org.medgo.audit.Outcome;
+import org.medgo.audit.chain.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 (no or invalid token, with {@code WWW-Authenticate: Bearer}) and 403 from the servlet filter
+ * chain, as FHIR OperationOutcomes, each recorded in the audit trail. Why a token failed (expired, wrong
+ * issuer...) goes to the audit record and the client sees only {@code invalid_token}: the details help an
+ * attacker more than a legitimate client.
+ */
+final class DenialResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DenialResponses.class);
+
+    private final FhirContext fhir;
+    private final AuditTrail audit;
+
+    DenialResponses(FhirContext fhir, AuditTrail audit) {
+        this.fhir = fhir;
+        this.audit = audit;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        boolean tokenPresent = request.getHeader("Authorization") != null;
+        String reason = e instanceof InvalidBearerTokenException || tokenPresent ? "invalid token" : "no token";
+        record(request, "HTTP 401 " + reason, e.getMessage());
+        response.setHeader("WWW-Authenticate", tokenPresent
+                ? "Bearer error=\"invalid_token\", error_description=\"the access token is invalid or expired\""
+                : "Bearer");
+        write(response, 401, OperationOutcome.IssueType.LOGIN, tokenPresent ? "invalid access token" : "authentication required");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        record(request, "HTTP 403", e.getMessage());
+        response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+        write(response, 403, OperationOutcome.IssueType.FORBIDDEN, "access denied");
+    }
+
+    private void record(HttpServletRequest request, String outcome, String why) {
+        try {
+            audit.record(AuditRecord.builder(EventType.REST, "denied").action('E').outcome(Outcome.MINOR_FAILURE, outcome)
+                    .detail("method", request.getMethod())
+                    .detail("path", truncate(request.getRequestURI(), 200))
+                    .detail("reason", truncate(why, 300))
+                    .build());
+        } catch (AuditException | IllegalArgumentException ex) {
+            log.error("audit write failed for a denied request: {}", ex.getMessage());
+        }
+    }
+
+    private void write(HttpServletResponse response, int status, OperationOutcome.IssueType type, String text) throws IOException {
+        OperationOutcome oo = new OperationOutcome();
+        oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
+        response.setStatus(status);
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.getOutputStream().write(fhir.newJsonParser().encodeResourceToString(oo).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+    }
+}
