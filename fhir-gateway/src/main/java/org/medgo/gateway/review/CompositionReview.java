@@ -1,0 +1,179 @@
+package org.medgo.gateway.review;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.medgo.audit.AuditRecord;
+import org.medgo.audit.EventType;
+import org.medgo.audit.Outcome;
+import org.medgo.audit.chain.AuditTrail;
+import org.medgo.gateway.audit.Requester;
+import org.medgo.gateway.operations.composition.AiLabels;
+import org.medgo.gateway.operations.composition.SafeNarrative;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a clinician's decision to a stored AI draft, in one transaction with its audit record: approve
+ * (optionally with edited section texts) → {@code final}, the clinician as legal attester and as verifier
+ * agent on the draft's Provenance; reject → {@code entered-in-error} with the reason. The AIAST label stays
+ * either way: the content remains AI-asserted even after a human signed it. Only a {@code preliminary}
+ * draft can be decided, and the row is locked while it is, so two reviewers cannot both decide it.
+ */
+@Component
+public class CompositionReview {
+
+    static final String REJECTION_REASON_URL = "urn:medgo:review:rejection-reason";
+    private static final String PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+
+    private final DataSource dataSource;
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final FhirContext fhir;
+    private final AuditTrail audit;
+
+    CompositionReview(DataSource dataSource, FhirContext fhir, AuditTrail audit) {
+        this.dataSource = dataSource;
+        this.db = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.fhir = fhir;
+        this.audit = audit;
+    }
+
+    public Composition decide(String compositionId, ReviewDecision decision, Requester who) {
+        if (decision.reviewer() == null || decision.reviewer().isBlank()) {
+            throw new AuthenticationException("a review decision needs an authenticated clinician");
+        }
+        validate(decision);
+        UUID id = parseId(compositionId);
+        IParser json = fhir.newJsonParser();
+        return tx.execute(status -> {
+            String stored = db.sql("SELECT resource::text FROM operations_composition WHERE id = ? FOR UPDATE")
+                    .param(id).query(String.class).optional()
+                    .orElseThrow(() -> new ResourceNotFoundException(new IdType("Composition", compositionId)));
+            Composition c = json.parseResource(Composition.class, stored);
+            if (c.getStatus() != Composition.CompositionStatus.PRELIMINARY) {
+                throw new ResourceVersionConflictException("Composition/" + compositionId + " is " + c.getStatus().toCode()
+                        + "; only a preliminary draft can be approved or rejected");
+            }
+            Date now = new Date();
+            Reference reviewer = reviewerReference(decision.reviewer());
+            int edited = 0;
+            if (decision.kind() == ReviewDecision.Kind.APPROVE) {
+                edited = applyEdits(c, decision);
+                c.setStatus(Composition.CompositionStatus.FINAL);
+                c.addAttester().setMode(Composition.CompositionAttestationMode.LEGAL).setTime(now).setParty(reviewer);
+            } else {
+                c.setStatus(Composition.CompositionStatus.ENTEREDINERROR);
+                c.addExtension(REJECTION_REASON_URL, new StringType(decision.reason()));
+            }
+            if (!AiLabels.isLabelled(c)) {
+                AiLabels.label(c);
+            }
+            c.getMeta().setLastUpdated(now);
+            db.sql("UPDATE operations_composition SET status = ?, resource = ?::jsonb, updated_at = now() WHERE id = ?")
+                    .params(c.getStatus().toCode(), json.encodeResourceToString(c), id).update();
+            addHumanAgent(id, reviewer, decision.kind(), json);
+            // same connection, same transaction: no decision without its audit record, and no record of a decision that rolled back
+            audit.record(DataSourceUtils.getConnection(dataSource), AuditRecord.builder(EventType.REVIEW, decision.kind() == ReviewDecision.Kind.APPROVE ? "approve" : "reject")
+                    .action('U').outcome(Outcome.SUCCESS, null)
+                    .client(who.clientId()).user(decision.reviewer())
+                    .patient(c.getSubject().getReference()).entity("Composition/" + compositionId)
+                    .details(Map.of("editedSections", edited, "status", c.getStatus().toCode()))
+                    .build());
+            return c;
+        });
+    }
+
+    private static void validate(ReviewDecision d) {
+        if (d.kind() == ReviewDecision.Kind.REJECT) {
+            if (d.reason() == null || d.reason().isBlank()) {
+                throw new InvalidRequestException("$reject needs a reason");
+            }
+            if (d.reason().length() > ReviewDecision.MAX_REASON_CHARS) {
+                throw new InvalidRequestException("reason is longer than " + ReviewDecision.MAX_REASON_CHARS + " characters");
+            }
+        }
+        for (String text : d.sectionTexts()) {
+            if (text == null || text.length() > ReviewDecision.MAX_SECTION_CHARS) {
+                throw new InvalidRequestException("each section text must be present and at most " + ReviewDecision.MAX_SECTION_CHARS + " characters");
+            }
+        }
+    }
+
+    /** Edited texts arrive as plain text and are escaped into the narrative, so an edit cannot inject markup. */
+    private static int applyEdits(Composition c, ReviewDecision d) {
+        if (d.sectionTexts().isEmpty()) {
+            return 0;
+        }
+        if (d.sectionTexts().size() != c.getSection().size()) {
+            throw new InvalidRequestException("expected " + c.getSection().size() + " section texts, got " + d.sectionTexts().size());
+        }
+        int edited = 0;
+        for (int i = 0; i < c.getSection().size(); i++) {
+            Composition.SectionComponent section = c.getSection().get(i);
+            String text = d.sectionTexts().get(i);
+            if (!text.equals(plainText(section))) {
+                section.setText(SafeNarrative.of(java.util.Arrays.asList(text.split("\\R\\R+")), java.util.List.of()));
+                edited++;
+            }
+        }
+        return edited;
+    }
+
+    static String plainText(Composition.SectionComponent section) {
+        if (!section.hasText() || section.getText().getDiv() == null) {
+            return "";
+        }
+        return section.getText().getDiv().allText().strip();
+    }
+
+    private void addHumanAgent(UUID compositionId, Reference reviewer, ReviewDecision.Kind kind, IParser json) {
+        db.sql("SELECT id, resource::text FROM operations_generated_resource WHERE composition_id = ? AND resource_type = 'Provenance' FOR UPDATE")
+                .param(compositionId).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(row -> {
+                    Provenance p = json.parseResource(Provenance.class, row.getValue());
+                    Provenance.ProvenanceAgentComponent agent = p.addAgent();
+                    agent.setType(new CodeableConcept(kind == ReviewDecision.Kind.APPROVE
+                            ? new Coding(PARTICIPANT_TYPE, "verifier", "Verifier")
+                            : new Coding(PARTICIPANT_TYPE, "performer", "Performer")));
+                    agent.setWho(reviewer);
+                    db.sql("UPDATE operations_generated_resource SET resource = ?::jsonb WHERE resource_type = 'Provenance' AND id = ?")
+                            .params(json.encodeResourceToString(p), row.getKey()).update();
+                });
+    }
+
+    /** A fhirUser claim ("Practitioner/123", or a full URL) is a reference; any other subject is an identifier. */
+    static Reference reviewerReference(String reviewer) {
+        String r = reviewer.strip();
+        if (r.matches("(?:.*/)?(Practitioner|PractitionerRole|Person)/[A-Za-z0-9\\-.]{1,64}")) {
+            return new Reference(r.replaceAll("^.*/((Practitioner|PractitionerRole|Person)/)", "$1"));
+        }
+        return new Reference().setIdentifier(new org.hl7.fhir.r4.model.Identifier().setSystem("urn:medgo:user").setValue(r)).setDisplay(r);
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException(new IdType("Composition", id));
+        }
+    }
+}
