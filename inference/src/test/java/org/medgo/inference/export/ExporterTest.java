@@ -56,6 +56,14 @@ class ExporterTest {
     }
 
     @Test
+    void everyDtypePassesTheOnnxCheckerAndMatchesItsGenaiConfig() throws Exception {
+        // fp32 / fp16 / bf16 / int4 (blocks 32 and 128) / external data: onnx.checker, shape inference,
+        // genai_config IO names == graph IO names, logits [batch, 1, vocab] (inference/export/tests)
+        String out = run(List.of(PYTHON, "-B", "-m", "unittest", "discover", "-s", ROOT.resolve("export/tests").toString()));
+        assertThat(out).as("python structural tests").isEmpty();
+    }
+
+    @Test
     void fp32Fp16AndInt4ExportsOfOneShapeAllDecode() throws Exception {
         Path config = tmp.resolve("small.json");
         Files.writeString(config, """
