@@ -130,7 +130,8 @@ public class CompositionReview {
         for (int i = 0; i < c.getSection().size(); i++) {
             Composition.SectionComponent section = c.getSection().get(i);
             String text = d.sectionTexts().get(i);
-            if (!text.equals(plainText(section))) {
+            // whitespace-blind: a client renders paragraphs with blank lines, the narrative has none
+            if (!text.replaceAll("\\s+", "").equals(plainText(section).replaceAll("\\s+", ""))) {
                 section.setText(SafeNarrative.of(java.util.Arrays.asList(text.split("\\R\\R+")), java.util.List.of()));
                 edited++;
             }

@@ -65,6 +65,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * {@code clinician}/{@code clinician-demo}. Keys are generated at start and never stored. These
  * credentials exist only here: the production profile has no authorization server at all.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(DemoAuthorizationServer.ACTIVE)
 public class DemoAuthorizationServer {

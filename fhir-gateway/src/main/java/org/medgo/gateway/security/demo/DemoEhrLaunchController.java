@@ -15,6 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * encounter are open and sends the browser to the review app's launch URL with {@code iss} and {@code launch},
  * exactly as an EHR does in a SMART EHR launch.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 @RestController
 @ConditionalOnExpression(DemoAuthorizationServer.ACTIVE)
 class DemoEhrLaunchController {

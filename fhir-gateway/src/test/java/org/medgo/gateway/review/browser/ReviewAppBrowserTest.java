@@ -1,0 +1,100 @@
+package org.medgo.gateway.review.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Provenance;
+import org.junit.jupiter.api.Test;
+import org.medgo.gateway.operations.FhirHttp;
+import org.medgo.gateway.operations.SyntheticRecords;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The review app in the system's headless Chromium (playwright-core from npm drives /usr/bin/chromium; no
+ * browser is downloaded): the demo EHR launches it for a patient, the clinician logs in at the embedded
+ * authorization server, opens the draft from the queue, edits a section and approves. Then, through the
+ * FHIR API with the EHR's own token, the Composition is final, attested by the clinician, edited, still
+ * AI-labelled, and its Provenance names the clinician. Screenshots go to docs/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"medgo.data-dir=target/medgo-test-data/${random.uuid}", "medgo.db.url=", "medgo.security.enabled=true"})
+class ReviewAppBrowserTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path E2E = Path.of("src/test/e2e");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void ehrLaunchLoginQueueEditApprove() throws Exception {
+        assertThat(Path.of("/usr/bin/chromium")).as("Debian chromium (apt-get install -y chromium)").exists();
+        installDriver();
+        String root = "http://127.0.0.1:" + port;
+        String emr = token("system/Composition.crs system/Encounter.r");
+        SyntheticRecords.Record record = SyntheticRecords.english(77, true);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(root + "/fhir/Encounter/$summarize"))
+                .header("Authorization", "Bearer " + emr).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(FhirHttp.FHIR.newJsonParser().encodeResourceToString(record.bundle()))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        String id = created.headers().firstValue("Content-Location").orElseThrow().replaceAll(".*/Composition/", "").replaceAll("/_history.*", "");
+
+        Path shots = Path.of("..", "docs").toAbsolutePath().normalize();
+        Files.createDirectories(shots);
+        Path log = Files.createTempFile("review-e2e", ".log");
+        Process node = new ProcessBuilder("node", "review.e2e.mjs", root, record.patientId(), record.encounterId(), shots.toString())
+                .directory(E2E.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = node.waitFor(3, TimeUnit.MINUTES);
+        if (!done) node.destroyForcibly();
+        String output = Files.readString(log);
+        assertThat(done && node.exitValue() == 0).as(output).isTrue();
+        assertThat(output).contains("APPROVED " + id);
+
+        HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(root + "/fhir/Composition/" + id)).header("Authorization", "Bearer " + emr).GET());
+        Composition c = FhirHttp.FHIR.newJsonParser().parseResource(Composition.class, read.body());
+        assertThat(c.getStatus()).isEqualTo(Composition.CompositionStatus.FINAL);
+        assertThat(c.getAttesterFirstRep().getParty().getReference()).isEqualTo("Practitioner/demo-clinician");
+        assertThat(c.getSectionFirstRep().getText().getDivAsString()).contains("Reviewed and corrected by the clinician");
+        assertThat(org.medgo.gateway.operations.composition.AiLabels.isLabelled(c)).isTrue();
+        String document = send(HttpRequest.newBuilder(URI.create(root + "/fhir/Composition/" + id + "/$document"))
+                .header("Authorization", "Bearer " + emr).GET()).body();
+        Provenance provenance = FhirHttp.FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, document).getEntry().stream()
+                .map(e -> e.getResource()).filter(Provenance.class::isInstance).map(Provenance.class::cast).findFirst().orElseThrow();
+        assertThat(provenance.getAgent()).extracting(a -> a.getWho().getReference()).contains("Practitioner/demo-clinician");
+        assertThat(shots.resolve("review-queue.png")).isNotEmptyFile();
+        assertThat(shots.resolve("review-page.png")).isNotEmptyFile();
+    }
+
+    /** playwright-core from the npm registry at build time; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD keeps it from fetching a browser. */
+    private static void installDriver() throws Exception {
+        if (Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) return;
+        ProcessBuilder npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(E2E.toFile()).inheritIO();
+        npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        assertThat(npm.start().waitFor()).isZero();
+    }
+
+    private String token(String scope) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo-ehr:demo-ehr-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8))));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body()).get("access_token").asText();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
