@@ -20,7 +20,7 @@ const SmartLaunch = (() => {
     const verifier = random(48);
     const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
     const state = random(24);
-    const redirectUri = location.origin + location.pathname.replace(/launch\.html$/, 'callback.html');
+    const redirectUri = new URL('callback.html', location.href).href.split('?')[0];
     sessionStorage.setItem(KEY, JSON.stringify({ iss, state, verifier, redirectUri, tokenEndpoint: config.token_endpoint }));
     const q = new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri, scope: SCOPES,
       state, aud: iss, launch, code_challenge: challenge, code_challenge_method: 'S256' });

@@ -35,7 +35,7 @@ class DemoEhrLaunchController {
         }
         String base = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
         String launch = launches.create(patient, encounter);
-        String target = UriComponentsBuilder.fromUriString(base + "/review/launch.html")
+        String target = UriComponentsBuilder.fromUriString(base + "/review/launch")
                 .queryParam("iss", base + "/fhir").queryParam("launch", launch).build().encode().toUriString();
         return ResponseEntity.status(HttpStatus.FOUND).header("Location", target).build();
     }
