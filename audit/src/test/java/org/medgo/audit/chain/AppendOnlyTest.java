@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The application role can append and read the trail and nothing else; the owner is stopped by triggers. */
 class AppendOnlyTest {
     static AuditDatabase db;
+    /** This month's partition, where the rows written in setUp land. */
+    static final String partition = "audit_event_" + LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 7).replace('-', '_');
 
     @BeforeAll
     static void setUp() {
@@ -29,7 +31,6 @@ class AppendOnlyTest {
 
     @Test
     void appRoleCannotUpdateDeleteOrTruncate() {
-        String partition = "audit_event_" + LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 7).replace('-', '_');
         for (String sql : new String[] {
                 "UPDATE audit_event SET outcome_detail = 'x' WHERE seq = 1",
                 "DELETE FROM audit_event WHERE seq = 1",
@@ -48,7 +49,6 @@ class AppendOnlyTest {
 
     @Test
     void ownerIsStoppedByTheTriggers() {
-        String partition = "audit_event_" + LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 7).replace('-', '_');
         for (String sql : new String[] {
                 "UPDATE audit_event SET outcome_detail = 'x' WHERE seq = 2",
                 "DELETE FROM audit_event WHERE seq = 2",
