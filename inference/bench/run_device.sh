@@ -1,46 +1,101 @@
 #!/bin/bash
-# GPU benchmark, run on the device machine (see inference/BENCHMARKS.md, GPU section) from the repo root:
-#   bash .dev/gpu/bench/run_device.sh 8b      (Qwen3-8B shape, fp16)
-#   bash .dev/gpu/bench/run_device.sh 32b     (Qwen3-32B shape, int4 MatMulNBits block 128)
-# Needs the staged runtime (/root/gpu/rt, /root/gpu/jre; ../shared/gpu/README.md) and the jars in .dev/gpu/lib.
-# Writes logs to $OUT.
+# GPU benchmark, run on the device machine from the repo root (see inference/BENCHMARKS.md, GPU section):
+#   bash inference/bench/run_device.sh export          start both exports in the background (8B fp16, then 32B int4)
+#   bash inference/bench/run_device.sh 8b java         CUDA-graph check on the demo bundle, then GpuBench with and
+#                                                       without CUDA graphs, TTFT at 4,096 tokens
+#   bash inference/bench/run_device.sh 8b peer         transformers peer + copy bandwidth
+#   bash inference/bench/run_device.sh 32b java        int4: GpuBench with CUDA graphs, TTFT, and again with ORT's
+#                                                       fpA_intB (CUTLASS weight-only) MatMulNBits kernels
+# Needs the staged runtime in /root/gpu/rt and /root/gpu/jre (../shared/gpu/README.md) and the jars in
+# .dev/gpu/lib (the inference module's jar plus its runtime dependencies, ORT natives stripped). Logs go to $OUT.
 set -uo pipefail
 which=${1:-8b}
-part=${2:-all}
-here=$(cd "$(dirname "$0")" && pwd)
-lib=$here/../lib
+part=${2:-java}
+lib=$PWD/.dev/gpu/lib
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT"
 export LD_LIBRARY_PATH=/root/gpu/rt/cuda12:/root/gpu/rt/ort${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-JAVA=/root/gpu/jre/bin/java
-JOPTS="-Xmx16g --enable-native-access=ALL-UNNAMED -Donnxruntime.native.path=/root/gpu/rt/ort -DRUST_FLAVOR=cpu"
-CP="$lib/*"
-case $which in
-  8b) preset=qwen3-8b; extra=""; dir=/root/b8b ;;
-  32b) preset=qwen3-32b; extra="--int4 128"; dir=/root/b32b ;;
-esac
 export PYTHONUNBUFFERED=1
-if [ ! -f $dir/genai_config.json ]; then
-  t=$(date +%s)
-  python3 inference/export/medgo_export.py --preset $preset --random --seed 1 --dtype fp16 $extra \
-      --context-length 8192 --out $dir 2>&1 | tail -5 | tee $OUT/export-$which.log
-  echo "export took $(( $(date +%s) - t )) s; $(du -sh $dir)" | tee -a $OUT/export-$which.log
+JAVA=/root/gpu/jre/bin/java
+JOPTS="-Xmx16g -Xss8m --enable-native-access=ALL-UNNAMED -Donnxruntime.native.path=/root/gpu/rt/ort -DRUST_FLAVOR=cpu"
+CP="$lib/*"
+
+export_one() {  # preset dir extra...
+  local preset=$1 dir=$2; shift 2
+  local t=$(date +%s)
+  python3 inference/export/medgo_export.py --preset "$preset" --random --seed 1 --dtype fp16 "$@" \
+      --context-length 8192 --out "$dir" 2>&1 | tail -3
+  echo "$preset export took $(( $(date +%s) - t )) s; $(du -sh "$dir" | cut -f1)"
+  touch "$dir.done"
+}
+
+if [ "$which" = export ]; then
+  mkdir -p /root/logs
+  nohup setsid bash inference/bench/run_device.sh exports-fg > /root/logs/export.log 2>&1 < /dev/null &
+  echo "exports started (log /root/logs/export.log)"
+  exit 0
 fi
-if [ $part = all ] || [ $part = java ]; then
-  nvidia-smi --query-gpu=name,memory.used,memory.total,clocks.sm,clocks.mem --format=csv | tee $OUT/gpu-$which.txt
-  $JAVA $JOPTS -cp "$CP" org.medgo.inference.gpu.GpuBench $dir iobinding cuda 512 256 800 512 1,8,32,64 2>&1 \
-      | grep -v "^WARNING\|^\[main\] INFO\|^\[main\] WARN" | tee $OUT/java-$which.log
-  $JAVA $JOPTS -cp "$CP" org.medgo.inference.gpu.GpuBench $dir iobinding cuda 4096 4 4200 4096 1,1 2>&1 \
-      | grep -v "^WARNING\|^\[main\] INFO\|^\[main\] WARN" | tee $OUT/java-ttft-$which.log
+if [ "$which" = exports-fg ]; then
+  [ -f /root/b8b.done ] || export_one qwen3-8b /root/b8b
+  [ -f /root/b32b.done ] || export_one qwen3-32b /root/b32b --int4 128
+  exit 0
 fi
-if [ $part = all ] || [ $part = javaapi ]; then
-  $JAVA $JOPTS -cp "$CP" org.medgo.inference.gpu.GpuBench $dir ort-java cuda 512 64 800 512 1 2>&1 \
-      | grep -v "^WARNING\|^\[main\] INFO\|^\[main\] WARN" | tee $OUT/javaapi-$which.log
-fi
-if [ $part = all ] || [ $part = peer ]; then
+
+case $which in
+  8b) preset=qwen3-8b; dir=/root/b8b ;;
+  32b) preset=qwen3-32b; dir=/root/b32b ;;
+esac
+
+wait_export() {
+  local t=$(date +%s)
+  while [ ! -f $dir.done ] && pgrep -f medgo_export.py > /dev/null; do sleep 3; done
+  if [ ! -f $dir.done ]; then  # the background export is gone (machine restarted): do it here
+    if [ $which = 32b ]; then export_one $preset $dir --int4 128; else export_one $preset $dir; fi
+  fi
+  echo "waited $(( $(date +%s) - t )) s for the $which export"; cat /root/logs/export.log 2>/dev/null | grep took
+}
+
+bench() {  # label seconds args... ; GpuBench lines to the console, everything to $OUT/label.log.gz
+  local label=$1 secs=$2; shift 2
+  echo "== $label"
+  timeout "$secs" $JAVA $JOPTS "${BENCH_PROPS[@]}" -cp "$CP" org.medgo.inference.gpu.GpuBench "$@" > "$OUT/$label.log" 2>&1
+  echo "(exit $?)"
+  grep -E "^(loaded|warm-up|bench|  transfers)|CUDA graph|Exception|Error" "$OUT/$label.log" | grep -v "^\s*at " | head -40
+  gzip -f "$OUT/$label.log"
+}
+BENCH_PROPS=()
+
+if [ $part = java ]; then
+  nvidia-smi --query-gpu=name,memory.used,memory.total,clocks.max.sm,clocks.max.mem --format=csv | tee $OUT/gpu-$which.txt
   if [ $which = 8b ]; then
-    python3 $here/peer_transformers.py --preset $preset --dtype fp16 --levels 1,8,32,64 \
+    # Does ORT capture this graph? A 2-layer fp16 graph of the same layout (head size 128), with ORT's log at
+    # info level: that shows Memcpy insertion, node placement and graph capture.
+    python3 -c "import json,sys; sys.path.insert(0,'inference/export'); from medgo_export import PRESETS; \
+json.dump(dict(PRESETS['qwen3-8b'], hidden_size=1024, intermediate_size=3072, num_hidden_layers=2, \
+num_attention_heads=8, num_key_value_heads=4), open('/root/small.json','w'))"
+    [ -f /root/bsmall/genai_config.json ] || python3 inference/export/medgo_export.py --config /root/small.json \
+        --random --seed 1 --dtype fp16 --context-length 1024 --out /root/bsmall 2>&1 | tail -2
+    BENCH_PROPS=(-Dmedgo.ort.logLevel=1)
+    bench diag-small 90 /root/bsmall iobinding cuda 32 40 128 32 1,2,4 graph
+    BENCH_PROPS=()
+    bench diag-small-nograph 60 /root/bsmall iobinding cuda 32 40 128 32 1,2,4 nograph
+    zcat $OUT/diag-small.log.gz | grep -iE "memcpy|graph capture|cuda graph|capturing|replay|partitioned|placed on|CPUExecutionProvider" \
+        | sed 's/^.*\] //' | sort | uniq -c | sort -rn | head -40
+  fi
+  wait_export
+  bench java-$which-graph 240 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
+  bench java-$which-ttft 120 $dir iobinding cuda 4096 4 4200 4096 1,1 nograph
+  if [ $which = 8b ]; then
+    bench java-$which-nograph 150 $dir iobinding cuda 512 256 800 512 1,32 nograph
+  else
+    export ORT_FPA_INTB_GEMM=1 ORT_FPA_INTB_GEMM_INIT_M=64
+    bench java-$which-graph-fpaintb 200 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
+  fi
+fi
+if [ $part = peer ]; then
+  if [ $which = 8b ]; then
+    timeout 400 python3 inference/bench/peer_transformers.py --preset $preset --dtype fp16 --levels 1,8,32,64 \
         --json $OUT/peer-$which.json 2>&1 | grep -v Warning | tee $OUT/peer-$which.log
   else
-    python3 $here/peer_transformers.py --bandwidth-only 2>&1 | tee $OUT/peer-$which.log
+    python3 inference/bench/peer_transformers.py --bandwidth-only 2>&1 | tee $OUT/peer-$which.log
   fi
 fi

@@ -13,12 +13,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The few CUDA runtime calls the GPU backend makes itself (device buffers for the KV cache, pinned host memory
- * for logits, device-to-device copies when the scheduler moves a sequence between KV slots). It binds the same
+ * for logits, copies between them and device-to-device copies when the scheduler moves a sequence between KV
+ * slots). It binds the same
  * {@code libcudart.so.12} that ONNX Runtime's CUDA provider loads, so both work on the same primary context.
  */
 public final class CudaRuntime {
 
-    private static final int MEMCPY_DEVICE_TO_DEVICE = 3;
+    /** cudaMemcpyDefault: the direction follows from the addresses (unified virtual addressing). */
+    private static final int MEMCPY_DEFAULT = 4;
 
     private final MethodHandle setDevice;
     private final MethodHandle malloc;
@@ -123,11 +125,14 @@ public final class CudaRuntime {
         }
     }
 
-    /** {@code height} rows of {@code width} bytes, device to device, with the given row pitches. */
+    /**
+     * {@code height} rows of {@code width} bytes with the given row pitches, between any two of device memory and
+     * pinned host memory; returns when the copy is done.
+     */
     public void copy2d(long dst, long dstPitch, long src, long srcPitch, long width, long height) {
         try {
             check((int) memcpy2d.invokeExact(MemorySegment.ofAddress(dst), dstPitch, MemorySegment.ofAddress(src),
-                    srcPitch, width, height, MEMCPY_DEVICE_TO_DEVICE), "cudaMemcpy2D");
+                    srcPitch, width, height, MEMCPY_DEFAULT), "cudaMemcpy2D");
         } catch (OrtCallException e) {
             throw e;
         } catch (Throwable t) {

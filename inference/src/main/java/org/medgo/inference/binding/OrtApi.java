@@ -47,6 +47,7 @@ public final class OrtApi {
     static final int SESSION_GET_OUTPUT_TYPE_INFO = 34;
     static final int SESSION_GET_INPUT_NAME = 36;
     static final int SESSION_GET_OUTPUT_NAME = 37;
+    static final int CREATE_RUN_OPTIONS = 39;
     static final int CREATE_TENSOR_WITH_DATA = 49;
     static final int GET_TENSOR_MUTABLE_DATA = 51;
     static final int CAST_TYPE_INFO_TO_TENSOR_INFO = 55;
@@ -61,6 +62,7 @@ public final class OrtApi {
     static final int RELEASE_MEMORY_INFO = 94;
     static final int RELEASE_SESSION = 95;
     static final int RELEASE_VALUE = 96;
+    static final int RELEASE_RUN_OPTIONS = 97;
     static final int RELEASE_TYPE_INFO = 98;
     static final int RELEASE_SESSION_OPTIONS = 100;
     static final int ADD_SESSION_CONFIG_ENTRY = 130;
@@ -69,6 +71,7 @@ public final class OrtApi {
     static final int RELEASE_IO_BINDING = 135;
     static final int BIND_INPUT = 136;
     static final int BIND_OUTPUT = 137;
+    static final int ADD_RUN_CONFIG_ENTRY = 165;
     static final int APPEND_CUDA_V2 = 204;
     static final int CREATE_CUDA_PROVIDER_OPTIONS = 205;
     static final int UPDATE_CUDA_PROVIDER_OPTIONS = 206;
@@ -249,12 +252,16 @@ public final class OrtApi {
 
     // ---- typed wrappers used by the binding classes ----
 
-    MemorySegment createEnv(Arena arena, String logId) {
+    /**
+     * @param logLevel ORT's severity threshold: 0 verbose, 1 info (node placement, Memcpy insertion, CUDA graph
+     *                 capture), 2 warning, 3 error
+     */
+    MemorySegment createEnv(Arena arena, String logId, int logLevel) {
         MemorySegment out = arena.allocate(ADDRESS);
         MemorySegment status;
         try {
             status = (MemorySegment) handle(CREATE_ENV, FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS))
-                    .invokeExact(2 /* warning */, arena.allocateFrom(logId), out);
+                    .invokeExact(logLevel, arena.allocateFrom(logId), out);
         } catch (Throwable t) {
             throw rethrow(t, "CreateEnv");
         }
@@ -452,8 +459,24 @@ public final class OrtApi {
         call(BIND_OUTPUT, "BindOutput", binding, name, value);
     }
 
-    void runWithBinding(MemorySegment session, MemorySegment binding) {
-        call(RUN_WITH_BINDING, "RunWithBinding", session, MemorySegment.NULL, binding);
+    /** Runs with {@code runOptions} (NULL for defaults). */
+    void runWithBinding(MemorySegment session, MemorySegment runOptions, MemorySegment binding) {
+        call(RUN_WITH_BINDING, "RunWithBinding", session, runOptions, binding);
+    }
+
+    MemorySegment createRunOptions(Arena arena) {
+        MemorySegment out = arena.allocate(ADDRESS);
+        call(CREATE_RUN_OPTIONS, "CreateRunOptions", out);
+        return out.get(ADDRESS, 0);
+    }
+
+    void addRunConfig(Arena arena, MemorySegment runOptions, String key, String value) {
+        call(ADD_RUN_CONFIG_ENTRY, "AddRunConfigEntry " + key, runOptions, arena.allocateFrom(key),
+                arena.allocateFrom(value));
+    }
+
+    void releaseRunOptions(MemorySegment runOptions) {
+        release(RELEASE_RUN_OPTIONS, runOptions);
     }
 
     void releaseIoBinding(MemorySegment binding) {

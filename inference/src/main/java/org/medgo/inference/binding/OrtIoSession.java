@@ -27,6 +27,7 @@ public final class OrtIoSession implements AutoCloseable {
     private final MemorySegment hostInfo;
     private final MemorySegment deviceInfo;
     private final boolean cuda;
+    private final boolean graph;
     private final int deviceId;
     private final Map<String, OrtApi.TensorType> inputs = new LinkedHashMap<>();
     private final Map<String, OrtApi.TensorType> outputs = new LinkedHashMap<>();
@@ -39,49 +40,54 @@ public final class OrtIoSession implements AutoCloseable {
      * @param threads     CPU intra-op threads, 0 = default
      */
     public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads) {
-        return new OrtIoSession(OrtApi.get(), model, device, deviceId, gpuMemLimit, threads);
+        return open(model, device, deviceId, gpuMemLimit, threads, false);
     }
 
-    private OrtIoSession(OrtApi api, Path model, String device, int deviceId, long gpuMemLimit, int threads) {
+    /**
+     * @param cudaGraph ask the CUDA provider for graph capture ({@code enable_cuda_graph}); when the session
+     *                  cannot have it (ORT refuses graphs with Memcpy nodes or nodes on other providers) it is
+     *                  opened without, and {@link #cudaGraph()} says so
+     */
+    public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads,
+                                    boolean cudaGraph) {
+        return new OrtIoSession(OrtApi.get(), model, device, deviceId, gpuMemLimit, threads, cudaGraph);
+    }
+
+    private OrtIoSession(OrtApi api, Path model, String device, int deviceId, long gpuMemLimit, int threads,
+                         boolean cudaGraph) {
         this.api = api;
         this.deviceId = deviceId;
-        this.env = api.createEnv(arena, "medgo-iobinding");
-        MemorySegment options = api.createSessionOptions(arena);
-        boolean onCuda = false;
+        this.env = api.createEnv(arena, "medgo-iobinding", Integer.getInteger("medgo.ort.logLevel", 2));
         MemorySegment s;
+        boolean onCuda = !device.equals("cpu");
+        boolean graph = cudaGraph && onCuda;
         try {
-            api.setOptimizationLevel(options, 99);
-            if (threads > 0) {
-                api.setIntraOpThreads(options, threads);
-            }
-            if (!device.equals("cpu")) {
-                List<String> keys = new ArrayList<>(List.of("device_id", "arena_extend_strategy"));
-                List<String> values = new ArrayList<>(List.of(Integer.toString(deviceId), "kSameAsRequested"));
-                if (gpuMemLimit > 0) {
-                    keys.add("gpu_mem_limit");
-                    values.add(Long.toString(gpuMemLimit));
-                }
+            while (true) {
+                MemorySegment options = api.createSessionOptions(arena);
                 try {
-                    api.appendCuda(arena, options, keys, values);
-                    onCuda = true;
+                    onCuda = configure(options, device, deviceId, gpuMemLimit, threads, onCuda, graph);
+                    s = api.createSession(arena, env, model, options);
+                    break;
                 } catch (OrtCallException e) {
-                    if (device.equals("cuda")) {
-                        throw new OrtCallException(e.code(), "CUDA provider requested but not usable: "
-                                + e.getMessage());
+                    if (!graph || !onCuda) {
+                        throw e;
                     }
-                    LOG.info("CUDA provider not usable here (" + firstLine(e.getMessage()) + "); IoBinding on CPU");
+                    // ORT checks graph capture when the session initializes; the same graph runs without it.
+                    LOG.warning("CUDA graph capture not available for " + model.getFileName() + " ("
+                            + firstLine(e.getMessage()) + "); running without it");
+                    graph = false;
+                } finally {
+                    api.releaseSessionOptions(options);
                 }
             }
-            s = api.createSession(arena, env, model, options);
         } catch (RuntimeException e) {
-            api.releaseSessionOptions(options);
             api.releaseEnv(env);
             arena.close();
             throw e;
         }
-        api.releaseSessionOptions(options);
         this.session = s;
         this.cuda = onCuda;
+        this.graph = graph && onCuda;
         this.hostInfo = api.createMemoryInfo(arena, "Cpu", 0);
         this.deviceInfo = onCuda ? api.createMemoryInfo(arena, "Cuda", deviceId) : hostInfo;
         for (boolean in : new boolean[] {true, false}) {
@@ -92,6 +98,38 @@ public final class OrtIoSession implements AutoCloseable {
         }
         this.shapeScratch = arena.allocate(OrtApi.LONG, 8);
         this.outScratch = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
+    }
+
+    /** Fills session options; returns whether the CUDA provider was appended. */
+    private boolean configure(MemorySegment options, String device, int deviceId, long gpuMemLimit, int threads,
+                              boolean tryCuda, boolean graph) {
+        api.setOptimizationLevel(options, 99);
+        if (threads > 0) {
+            api.setIntraOpThreads(options, threads);
+        }
+        if (!tryCuda) {
+            return false;
+        }
+        List<String> keys = new ArrayList<>(List.of("device_id", "arena_extend_strategy"));
+        List<String> values = new ArrayList<>(List.of(Integer.toString(deviceId), "kSameAsRequested"));
+        if (gpuMemLimit > 0) {
+            keys.add("gpu_mem_limit");
+            values.add(Long.toString(gpuMemLimit));
+        }
+        if (graph) {
+            keys.add("enable_cuda_graph");
+            values.add("1");
+        }
+        try {
+            api.appendCuda(arena, options, keys, values);
+            return true;
+        } catch (OrtCallException e) {
+            if (device.equals("cuda")) {
+                throw new OrtCallException(e.code(), "CUDA provider requested but not usable: " + e.getMessage());
+            }
+            LOG.info("CUDA provider not usable here (" + firstLine(e.getMessage()) + "); IoBinding on CPU");
+            return false;
+        }
     }
 
     private static String firstLine(String s) {
@@ -106,6 +144,11 @@ public final class OrtIoSession implements AutoCloseable {
     /** True when the session runs on the CUDA provider. */
     public boolean onCuda() {
         return cuda;
+    }
+
+    /** True when the CUDA provider captures and replays CUDA graphs for runs that ask for one. */
+    public boolean cudaGraph() {
+        return graph;
     }
 
     public int deviceId() {
@@ -145,6 +188,37 @@ public final class OrtIoSession implements AutoCloseable {
         return new Binding(api.createIoBinding(arena, session));
     }
 
+    /**
+     * Options for runs: {@code graphId} > 0 captures a CUDA graph on the first runs with that id and replays it
+     * afterwards (every input and output must then be device memory at fixed addresses); -1 runs normally.
+     */
+    public RunOptions runOptions(int graphId) {
+        MemorySegment handle = api.createRunOptions(arena);
+        try {
+            if (graph) {
+                api.addRunConfig(arena, handle, "gpu_graph_id", Integer.toString(graphId));
+            }
+        } catch (RuntimeException e) {
+            api.releaseRunOptions(handle);
+            throw e;
+        }
+        return new RunOptions(handle);
+    }
+
+    /** An {@code OrtRunOptions}. */
+    public final class RunOptions implements AutoCloseable {
+        private final MemorySegment handle;
+
+        private RunOptions(MemorySegment handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public void close() {
+            api.releaseRunOptions(handle);
+        }
+    }
+
     /** A C string that lives as long as the session (for IO names bound every step). */
     public MemorySegment name(String s) {
         return arena.allocateFrom(s);
@@ -181,8 +255,8 @@ public final class OrtIoSession implements AutoCloseable {
         }
 
         /** Runs the graph on the bound tensors; returns when host outputs hold their values. */
-        public void run() {
-            api.runWithBinding(session, handle);
+        public void run(RunOptions options) {
+            api.runWithBinding(session, options.handle, handle);
         }
 
         @Override

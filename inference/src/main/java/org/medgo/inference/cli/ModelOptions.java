@@ -33,6 +33,11 @@ public final class ModelOptions {
     @Option(names = "--prefill-chunk", defaultValue = "256", description = "prompt tokens per prefill step")
     int prefillChunk;
 
+    @Option(names = "--cuda-graph", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "with --backend iobinding on CUDA: replay decode steps as CUDA graphs (default: on;"
+                    + " --no-cuda-graph launches every kernel from the CPU)")
+    boolean cudaGraph;
+
     @Option(names = "--backend", defaultValue = "ort-java",
             description = "ort-java (ORT Java API) or iobinding (ORT C API + IoBinding: KV cache stays on the GPU)"
                     + " (default: ${DEFAULT-VALUE})")
@@ -53,6 +58,6 @@ public final class ModelOptions {
 
     BackendOptions backend(int maxBatch, int minLength) {
         int length = maxLength > 0 ? maxLength : Math.max(8192, minLength);
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, length, prefillChunk);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, length, prefillChunk, cudaGraph);
     }
 }

@@ -22,12 +22,13 @@ import java.util.List;
  * Greedy decoding with end-of-sequence ignored, so every request makes exactly the asked number of tokens.
  *
  * <pre>
- * java -cp ... org.medgo.inference.gpu.GpuBench MODEL_DIR BACKEND(iobinding|ort-java) DEVICE PROMPT NEW MAXLEN CHUNK N1,N2,...
+ * java -cp ... org.medgo.inference.gpu.GpuBench MODEL_DIR BACKEND(iobinding|ort-java) DEVICE PROMPT NEW MAXLEN CHUNK N1,N2,... [graph|nograph]
  * </pre>
  *
  * Prints one line per concurrency level: TTFT (mean over requests), decode tokens/s (aggregate: generated
  * tokens after each request's first, over the window from the first first-token to the last token), the
- * engine's time over ORT's run time, and bytes moved host to device and back per decode step.
+ * engine's time over ORT's run time, bytes moved host to device and back per decode step, and a digest of the
+ * generated tokens (greedy: runs that compute the same thing print the same digest).
  */
 public final class GpuBench {
 
@@ -35,8 +36,9 @@ public final class GpuBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: GpuBench MODEL_DIR iobinding|ort-java cuda|cpu PROMPT NEW MAXLEN CHUNK N1,N2,...");
+        if (args.length != 8 && (args.length != 9 || !args[8].matches("graph|nograph"))) {
+            System.err.println("usage: GpuBench MODEL_DIR iobinding|ort-java cuda|cpu PROMPT NEW MAXLEN CHUNK N1,N2,..."
+                    + " [graph|nograph]");
             System.exit(2);
         }
         Path model = Path.of(args[0]);
@@ -57,13 +59,15 @@ public final class GpuBench {
             opened[0] = base.open(b, o);
             return opened[0];
         };
-        BackendOptions options = new BackendOptions(device, 0, 0, 0, maxBatch, maxLength, chunk);
+        boolean graph = args.length == 8 || args[8].equals("graph");
+        BackendOptions options = new BackendOptions(device, 0, 0, 0, maxBatch, maxLength, chunk, graph);
         long t0 = System.nanoTime();
         try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(model), options, factory)) {
             System.out.printf("loaded %s in %.1f s: %s, maxBatch %d, maxLength %d, prefill chunk %d%n", model,
                     (System.nanoTime() - t0) / 1e9, engine.backendDescription(), maxBatch, maxLength, chunk);
             int[] tokens = promptOf(engine, prompt);
-            run(engine, tokens, Math.min(fresh, 16), 1, null, "warm-up");
+            // Every batch width once (ramp up to maxBatch and down), so CUDA graphs are captured before timing.
+            run(engine, tokens, Math.min(fresh, maxBatch + 16), maxBatch, null, "warm-up");
             for (int n : levels) {
                 TransferCounter before = opened[0] instanceof IoBindingBackend io ? io.transfers().snapshot() : null;
                 run(engine, tokens, fresh, n, opened[0], "bench");
@@ -98,6 +102,7 @@ public final class GpuBench {
         long lastEnd = 0;
         long decodeTokens = 0;
         long total = 0;
+        int digest = 0;
         double ttft = 0;
         double ttftMax = 0;
         for (GenerationHandle h : handles) {
@@ -108,12 +113,14 @@ public final class GpuBench {
             lastEnd = Math.max(lastEnd, r.elapsedNanos());
             decodeTokens += r.completionTokens() - 1;
             total += r.completionTokens();
+            digest = 31 * digest + java.util.Arrays.hashCode(r.tokenIds());
         }
         double wall = (System.nanoTime() - start) / 1e9;
         InferenceEngine.EngineStats used = engine.stats().minus(before);
         double tps = decodeTokens / Math.max(1e-9, (lastEnd - firstFirst) / 1e9);
         System.out.printf("%s concurrency %d: prompt %d, new %d | TTFT mean %.1f ms max %.1f ms | decode %.1f tokens/s"
-                        + " (aggregate) | end-to-end %.1f tokens/s | engine/ORT %.3f | %d steps, wall %.2f s%n", label, n,
-                prompt.length, fresh, ttft / n, ttftMax, tps, total / wall, used.overheadRatio(), used.steps(), wall);
+                        + " (aggregate) | end-to-end %.1f tokens/s | engine/ORT %.3f | %d steps, wall %.2f s | tokens %08x%n",
+                label, n, prompt.length, fresh, ttft / n, ttftMax, tps, total / wall, used.overheadRatio(), used.steps(),
+                wall, digest);
     }
 }

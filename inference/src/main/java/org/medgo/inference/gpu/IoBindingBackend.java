@@ -31,6 +31,14 @@ import java.util.stream.IntStream;
  * decode step over slots {@code 0..n-1} binds a view of the first {@code n} slots. One IoBinding is kept per
  * such view, with the cache tensors bound once; a step rebinds only ids, mask and logits.
  *
+ * <p>With {@link BackendOptions#cudaGraph()} on CUDA, decode steps replay CUDA graphs that ORT captures once per
+ * batch width: a decode step of 36 layers launches hundreds of small kernels, and launching them one by one from
+ * the CPU costs as much as the weights take to read at batch 1. A replay reads its inputs from the addresses it was
+ * captured with, so in that mode a decode binding holds fixed device buffers for ids, mask and logits: the host
+ * writes ids and mask into pinned memory, copies them over before the run and copies the logits back after it.
+ * The mask is then always {@code [n, maxLength]} (ORT's attention reads the lengths from its row sums), and only
+ * the columns up to the longest row cross the bus. Prefill chunks run without a graph.
+ *
  * <p>On the CPU provider the same code runs with host memory (CI has no GPU).
  */
 public final class IoBindingBackend implements DecoderBackend {
@@ -38,7 +46,7 @@ public final class IoBindingBackend implements DecoderBackend {
     private static final Logger LOG = Logger.getLogger(IoBindingBackend.class.getName());
 
     /** Opens bundles with this backend. */
-    public static final BackendFactory FACTORY = IoBindingBackend::new;
+    public static final BackendFactory FACTORY = (bundle, options) -> new IoBindingBackend(bundle, options, false);
 
     private final OrtIoSession io;
     private final KvMemory memory;
@@ -74,13 +82,29 @@ public final class IoBindingBackend implements DecoderBackend {
     private final MemorySegment[] presentKeyNames;
     private final MemorySegment[] presentValueNames;
     private long swapTemp;
+    private final OrtIoSession.RunOptions eagerRun;
+    private final OrtIoSession.RunOptions[] graphRuns;
+    /** Decode steps use the fixed device buffers (on CUDA: and replay graphs). */
+    private boolean fixedIo;
+    private final long idsDevice;
+    private final long positionsDevice;
+    private final long maskDevice;
+    private final long logitsDevice;
+    private final MemorySegment maskRows;
+    private final int[] maskRowLength;
+    private final int[] deviceMaskExtent;
+    private final List<MemorySegment> deviceTensors = new java.util.ArrayList<>();
     private final Logits view = new Logits();
     private final TransferCounter transfers = new TransferCounter();
 
-    private IoBindingBackend(ModelBundle bundle, BackendOptions options) {
+    /**
+     * @param fixedIoOnCpu decode through the fixed-buffer path on the CPU provider too (tests: CI has no GPU, and
+     *                     the path's bookkeeping is the same)
+     */
+    IoBindingBackend(ModelBundle bundle, BackendOptions options, boolean fixedIoOnCpu) {
         this.config = bundle.config();
         this.io = OrtIoSession.open(bundle.modelFile(), options.device(), options.deviceId(), options.gpuMemLimit(),
-                options.threads());
+                options.threads(), options.cudaGraph());
         KvMemory mem = null;
         try {
             mem = io.onCuda() ? KvMemory.cuda(CudaRuntime.load(), options.deviceId()) : KvMemory.host();
@@ -149,6 +173,24 @@ public final class IoBindingBackend implements DecoderBackend {
                 pastValueNames[l] = io.name(config.pastValue(l));
                 presentKeyNames[l] = io.name(config.presentKey(l));
                 presentValueNames[l] = io.name(config.presentValue(l));
+            }
+            eagerRun = io.runOptions(-1);
+            graphRuns = new OrtIoSession.RunOptions[shape.maxBatch()];
+            fixedIo = io.cudaGraph() || (fixedIoOnCpu && !io.onCuda());
+            if (fixedIo) {
+                int idsBytes = OrtIoSession.elementBytes(idsType);
+                idsDevice = memory.allocateCache((long) shape.maxBatch() * idsBytes);
+                positionsDevice = positions ? memory.allocateCache((long) shape.maxBatch() * idsBytes) : 0;
+                long maskRowBytes = (long) maxLength * OrtIoSession.elementBytes(maskType);
+                maskDevice = memory.allocateCache(shape.maxBatch() * maskRowBytes);
+                maskRows = memory.allocateHost(shape.maxBatch() * maskRowBytes);
+                logitsDevice = memory.allocateCache(shape.maxBatch() * rowBytes);
+                maskRowLength = new int[shape.maxBatch()];
+                deviceMaskExtent = new int[shape.maxBatch()];
+            } else {
+                idsDevice = positionsDevice = maskDevice = logitsDevice = 0;
+                maskRows = null;
+                maskRowLength = deviceMaskExtent = null;
             }
         } catch (RuntimeException e) {
             if (mem != null) {
@@ -226,6 +268,9 @@ public final class IoBindingBackend implements DecoderBackend {
         OrtIoSession.Binding b = cache[index];
         if (b == null) {
             b = io.binding();
+            if (!prefill && fixedIo) {
+                bindDeviceIo(b, index + 1);
+            }
             for (int l = 0; l < shape.layers(); l++) {
                 MemorySegment k = prefill ? slotKeys[index][l] : prefixKeys[index][l];
                 MemorySegment v = prefill ? slotValues[index][l] : prefixValues[index][l];
@@ -239,6 +284,26 @@ public final class IoBindingBackend implements DecoderBackend {
         return b;
     }
 
+    /** Binds the fixed device buffers a graph of width {@code n} reads and writes. */
+    private void bindDeviceIo(OrtIoSession.Binding b, int n) {
+        int idsBytes = OrtIoSession.elementBytes(idsType);
+        b.input(idsName, deviceTensor(idsDevice, (long) n * idsBytes, new long[] {n, 1}, idsType));
+        if (positions) {
+            b.input(positionsName, deviceTensor(positionsDevice, (long) n * idsBytes, new long[] {n, 1}, idsType));
+        }
+        long maskRowBytes = (long) shape.maxLength() * OrtIoSession.elementBytes(maskType);
+        b.input(maskName, deviceTensor(maskDevice, n * maskRowBytes, new long[] {n, shape.maxLength()}, maskType));
+        long rowBytes = (long) shape.vocabSize() * OrtIoSession.elementBytes(logitsType);
+        b.output(logitsName, deviceTensor(logitsDevice, n * rowBytes, new long[] {n, 1, shape.vocabSize()},
+                logitsType));
+    }
+
+    private MemorySegment deviceTensor(long address, long bytes, long[] dims, int type) {
+        MemorySegment t = io.tensor(true, address, bytes, dims, type);
+        deviceTensors.add(t);
+        return t;
+    }
+
     @Override
     public DecoderShape shape() {
         return shape;
@@ -247,7 +312,7 @@ public final class IoBindingBackend implements DecoderBackend {
     @Override
     public String describe() {
         return "onnxruntime " + io.api().version() + " C API IoBinding " + (io.onCuda() ? "CUDA:" + io.deviceId()
-                : "CPU");
+                : "CPU") + (fixedIo && io.cudaGraph() ? " + CUDA graphs" : "");
     }
 
     /** Bytes copied between host and device so far (inputs in, logits out), and steps. */
@@ -277,6 +342,18 @@ public final class IoBindingBackend implements DecoderBackend {
             throw new IllegalArgumentException("slot " + rows.getFirst().slot() + " is over " + shape.maxBatch());
         }
         int total = 0;
+        if (!prefill && fixedIo) {
+            try {
+                return fixedIoStep(rows);
+            } catch (RuntimeException e) {
+                // A kernel that cannot be captured shows up only at the first capture; the eager path still works.
+                if (!io.cudaGraph()) {
+                    throw e;
+                }
+                LOG.warning("CUDA graph decode failed (" + e.getMessage() + "); decoding without CUDA graphs");
+                dropGraphs();
+            }
+        }
         for (RowInput r : rows) {
             if (r.totalLength() > shape.maxLength()) {
                 throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
@@ -326,7 +403,7 @@ public final class IoBindingBackend implements DecoderBackend {
                 outBytes = seq * rowBytes;
             }
             long t0 = System.nanoTime();
-            b.run();
+            b.run(eagerRun);
             long t1 = System.nanoTime();
             if (fullLogits != null) {
                 MemorySegment.copy(logitsHost, (seq - 1) * rowBytes, logitsHost, 0, rowBytes);
@@ -343,6 +420,78 @@ public final class IoBindingBackend implements DecoderBackend {
             io.release(mask);
             io.release(pos);
             io.release(fullLogits);
+        }
+    }
+
+    /**
+     * A decode step of {@code n} rows on the graph of width {@code n}: ids and the changed part of the mask go
+     * to their fixed device buffers, ORT replays (or, the first times for this width, runs and captures), and
+     * the logits come back.
+     */
+    private StepLogits fixedIoStep(List<RowInput> rows) {
+        int n = rows.size();
+        int maskBytes = OrtIoSession.elementBytes(maskType);
+        int idsBytes = OrtIoSession.elementBytes(idsType);
+        long maskRowBytes = (long) shape.maxLength() * maskBytes;
+        int band = 0;
+        for (int i = 0; i < n; i++) {
+            RowInput r = rows.get(i);
+            if (r.totalLength() > shape.maxLength()) {
+                throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
+                        + " tokens, over the KV cache length " + shape.maxLength());
+            }
+            putIndex(idsHost, idsType, i, r.tokens()[r.offset()]);
+            putIndex(positionsHost, idsType, i, r.pastLength());
+            int len = r.totalLength();
+            long row = i * (maskRowBytes / maskBytes);
+            for (int j = Math.min(len, maskRowLength[i]); j < Math.max(len, maskRowLength[i]); j++) {
+                putIndex(maskRows, maskType, row + j, j < len ? 1 : 0);
+            }
+            maskRowLength[i] = len;
+            band = Math.max(band, Math.max(len, deviceMaskExtent[i]));
+        }
+        // Columns past every row's extent are already zero on the device: only the band crosses the bus.
+        memory.copy2d(maskDevice, maskRowBytes, maskRows.address(), maskRowBytes, (long) band * maskBytes, n);
+        long idsLength = (long) n * idsBytes;
+        memory.copy2d(idsDevice, idsLength, idsHost.address(), idsLength, idsLength, 1);
+        long in = (long) n * idsBytes + (long) n * band * maskBytes;
+        if (positions) {
+            memory.copy2d(positionsDevice, idsLength, positionsHost.address(), idsLength, idsLength, 1);
+            in += (long) n * idsBytes;
+        }
+        for (int i = 0; i < n; i++) {
+            deviceMaskExtent[i] = maskRowLength[i];
+        }
+        OrtIoSession.RunOptions run = graphRuns[n - 1];
+        if (run == null) {
+            run = io.runOptions(n);
+            graphRuns[n - 1] = run;
+        }
+        OrtIoSession.Binding b = binding(false, n - 1);
+        long t0 = System.nanoTime();
+        b.run(run);
+        memory.synchronize();
+        long t1 = System.nanoTime();
+        long rowBytes = (long) shape.vocabSize() * OrtIoSession.elementBytes(logitsType);
+        memory.copy2d(logitsHost.address(), n * rowBytes, logitsDevice, n * rowBytes, n * rowBytes, 1);
+        transfers.add(false, io.onCuda() ? in : 0, io.onCuda() ? n * rowBytes : 0);
+        view.set(n, t1 - t0);
+        return view;
+    }
+
+    /** True while decode steps go through the fixed device buffers (the CUDA graph path). */
+    boolean decodesThroughFixedBuffers() {
+        return fixedIo;
+    }
+
+    /** Back to eager decode steps: decode bindings are rebuilt over host ids, mask and logits. */
+    private void dropGraphs() {
+        fixedIo = false;
+        for (int i = 0; i < decodeBindings.length; i++) {
+            if (decodeBindings[i] != null) {
+                decodeBindings[i].close();
+                decodeBindings[i] = null;
+            }
         }
     }
 
@@ -428,6 +577,13 @@ public final class IoBindingBackend implements DecoderBackend {
         }
         for (MemorySegment t : logitsTensors) {
             io.release(t);
+        }
+        deviceTensors.forEach(io::release);
+        eagerRun.close();
+        for (OrtIoSession.RunOptions r : graphRuns) {
+            if (r != null) {
+                r.close();
+            }
         }
         if (transfers.decodeSteps() > 0 || transfers.prefillSteps() > 0) {
             LOG.info(() -> describe() + " transfers: " + transfers);

@@ -19,7 +19,10 @@ sealed interface KvMemory extends AutoCloseable {
     /** Host memory the runtime reads inputs from and writes logits to (pinned on CUDA). */
     MemorySegment allocateHost(long bytes);
 
-    /** {@code height} rows of {@code width} bytes from {@code src} to {@code dst}, with row pitches. */
+    /**
+     * {@code height} rows of {@code width} bytes from {@code src} to {@code dst}, with row pitches; either side may
+     * be cache or host memory of this object.
+     */
     void copy2d(long dst, long dstPitch, long src, long srcPitch, long width, long height);
 
     /** Waits for the device (no-op on CPU): before and after copies that the next run depends on. */

@@ -10,9 +10,11 @@ package org.medgo.inference.runtime;
  * @param maxBatch     KV cache slots (concurrent sequences)
  * @param maxLength    tokens per slot, 0 = the bundle's context length
  * @param prefillChunk tokens per prefill step
+ * @param cudaGraph    on CUDA, replay decode steps as captured CUDA graphs where the backend and ORT allow it
+ *                     (one CPU launch per step instead of one per kernel)
  */
 public record BackendOptions(String device, int deviceId, long gpuMemLimit, int threads, int maxBatch, int maxLength,
-                             int prefillChunk) {
+                             int prefillChunk, boolean cudaGraph) {
 
     public BackendOptions {
         if (!device.equals("auto") && !device.equals("cpu") && !device.equals("cuda")) {
@@ -32,26 +34,30 @@ public record BackendOptions(String device, int deviceId, long gpuMemLimit, int 
      * context (Qwen3-32B: 40,960 tokens × 8 slots would need ~86 GB in fp16).
      */
     public static BackendOptions defaults() {
-        return new BackendOptions("auto", 0, 0, 0, 8, 8192, 256);
+        return new BackendOptions("auto", 0, 0, 0, 8, 8192, 256, true);
     }
 
     public BackendOptions withMaxBatch(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, n, maxLength, prefillChunk);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, n, maxLength, prefillChunk, cudaGraph);
     }
 
     public BackendOptions withMaxLength(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, n, prefillChunk);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, n, prefillChunk, cudaGraph);
     }
 
     public BackendOptions withDevice(String d) {
-        return new BackendOptions(d, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk);
+        return new BackendOptions(d, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, cudaGraph);
     }
 
     public BackendOptions withPrefillChunk(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, n);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, n, cudaGraph);
+    }
+
+    public BackendOptions withCudaGraph(boolean on) {
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, on);
     }
 
     public BackendOptions withThreads(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, n, maxBatch, maxLength, prefillChunk);
+        return new BackendOptions(device, deviceId, gpuMemLimit, n, maxBatch, maxLength, prefillChunk, cudaGraph);
     }
 }
