@@ -25,6 +25,7 @@ import org.medgo.deidentify.vault.VaultEntries;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.composition.CompositionStore;
 import org.medgo.gateway.operations.composition.DocumentContext;
+import org.medgo.gateway.operations.composition.FhirStringCharacters;
 import org.medgo.gateway.operations.composition.GeneratedDocument;
 import org.medgo.gateway.operations.composition.ModelDevice;
 import org.medgo.gateway.operations.differential.DifferentialMapper;
@@ -157,7 +158,7 @@ public class ClinicalAiPipeline {
                 text -> {
                     LeakReport report = leakScanner.scan(text, entries);
                     leaks.addAndGet(report.leaks().size());
-                    return Reidentifier.reidentify(report.text(), entries);
+                    return FhirStringCharacters.withoutForbidden(Reidentifier.reidentify(report.text(), entries));
                 });
         GeneratedDocument doc = switch (kind) {
             case SUMMARIZE -> SummaryMapper.map(result.text(), (Encounter) parts.focus(), ctx);
