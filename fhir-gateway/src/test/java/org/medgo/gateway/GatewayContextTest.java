@@ -2,7 +2,9 @@ package org.medgo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +40,16 @@ class GatewayContextTest {
             assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("medgo_app");
         }
         assertThat(dataDir.resolve("pgdata/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void aCommandOnAFreshDataDirectoryCreatesItForTheOwnerOnly() throws Exception {
+        Path fresh = dataDir.resolve("not-yet-created");
+        try (ConfigurableApplicationContext command = GatewayContext.open("--medgo.data-dir=" + fresh, "--medgo.db.url=")) {
+            JdbcClient jdbc = JdbcClient.create(command.getBean(DataSource.class));
+            assertThat(jdbc.sql("SELECT 1").query(Integer.class).single()).isEqualTo(1);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .as("it holds the database password and the de-identification keys").isEqualTo("rwx------");
     }
 }

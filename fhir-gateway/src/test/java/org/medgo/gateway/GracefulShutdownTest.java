@@ -20,11 +20,9 @@ class GracefulShutdownTest {
     void sigtermStopsTheGatewayAndItsEmbeddedPostgres() throws Exception {
         Path log = work.resolve("out.txt");
         Path dataDir = work.resolve("data");
-        Process gateway = JavaSubprocess.medgo(
-                Map.of("MEDGO_DATA_DIR", dataDir.toString(), "SERVER_PORT", "0"), log, work.resolve("err.txt"), "serve");
+        Process gateway = JavaSubprocess.serve(dataDir, Map.of("SERVER_PORT", "0"), log, work.resolve("err.txt"));
         try {
-            JavaSubprocess.awaitOutput(gateway, log, " started (start #", Duration.ofSeconds(120));
-            long postgres = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).getFirst().strip());
+            long postgres = PostgresProcess.pidOf(dataDir);
             assertThat(ProcessHandle.of(postgres).filter(ProcessHandle::isAlive)).isPresent();
 
             gateway.destroy(); // SIGTERM

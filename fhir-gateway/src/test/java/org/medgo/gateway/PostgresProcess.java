@@ -1,5 +1,8 @@
 package org.medgo.gateway;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,6 +10,11 @@ import java.time.Instant;
 public final class PostgresProcess {
 
     private PostgresProcess() {}
+
+    /** The embedded server running on MEDGO_DATA_DIR {@code dataDir}, as its pid file names it. */
+    public static long pidOf(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).getFirst().strip());
+    }
 
     /**
      * True once the process is gone. pg_ctl stop returns when the server removed its pid file, a moment

@@ -23,34 +23,22 @@ public final class DeidentifyBundleCommand implements Callable<Integer> {
     @Option(names = "--rules", description = "rule set (YAML/JSON); default: the shipped config/deidentify/default-rules.yaml")
     Path rules;
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final CommandStreams streams;
 
     public DeidentifyBundleCommand() {
-        this(System.in, System.out, System.err);
+        this(CommandStreams.system());
     }
 
-    DeidentifyBundleCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+    DeidentifyBundleCommand(CommandStreams streams) {
+        this.streams = streams;
     }
 
     @Override
     public Integer call() throws IOException {
-        // stdout carries the result only: a library that logs to the console (HAPI through the app's
-        // default logback console appender) must not end up inside the JSON.
-        PrintStream console = System.out;
-        System.setOut(err);
-        try {
-            return run();
-        } finally {
-            System.setOut(console);
-        }
+        return streams.runWithConsoleOnStderr(this::run);
     }
 
-    private Integer run() throws IOException {
+    private int run(InputStream in, PrintStream out, PrintStream err) throws IOException {
         IBaseResource resource;
         try {
             resource = BundleDeidentifier.parse(StdinReader.readUtf8(in, BundleDeidentifier.MAX_JSON_CHARS));

@@ -37,34 +37,22 @@ public final class DeidentifyTextCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "auto", description = "auto | en | zh (default: ${DEFAULT-VALUE})")
     String lang;
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final CommandStreams streams;
 
     public DeidentifyTextCommand() {
-        this(System.in, System.out, System.err);
+        this(CommandStreams.system());
     }
 
-    DeidentifyTextCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+    DeidentifyTextCommand(CommandStreams streams) {
+        this.streams = streams;
     }
 
     @Override
     public Integer call() throws IOException {
-        // stdout carries the result only: a library that logs to the console (HAPI through the app's
-        // default logback console appender) must not end up inside the JSON.
-        PrintStream console = System.out;
-        System.setOut(err);
-        try {
-            return run();
-        } finally {
-            System.setOut(console);
-        }
+        return streams.runWithConsoleOnStderr(this::run);
     }
 
-    private Integer run() throws IOException {
+    private int run(InputStream in, PrintStream out, PrintStream err) throws IOException {
         Language language;
         try {
             language = Language.valueOf(lang.trim().toUpperCase(Locale.ROOT));

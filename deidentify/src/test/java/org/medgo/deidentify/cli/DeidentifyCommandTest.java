@@ -17,13 +17,17 @@ class DeidentifyCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int text(byte[] input, String... args) {
-        return new CommandLine(new DeidentifyTextCommand(new ByteArrayInputStream(input), new PrintStream(out), new PrintStream(err)))
+        return new CommandLine(new DeidentifyTextCommand(streams(input)))
                 .execute(args);
     }
 
     private int bundle(byte[] input) {
-        return new CommandLine(new DeidentifyBundleCommand(new ByteArrayInputStream(input), new PrintStream(out), new PrintStream(err)))
+        return new CommandLine(new DeidentifyBundleCommand(streams(input)))
                 .execute();
+    }
+
+    private CommandStreams streams(byte[] input) {
+        return new CommandStreams(new ByteArrayInputStream(input), new PrintStream(out), new PrintStream(err));
     }
 
     @Test

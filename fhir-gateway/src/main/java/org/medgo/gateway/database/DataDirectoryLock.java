@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -30,6 +31,11 @@ final class DataDirectoryLock implements AutoCloseable {
 
     /** True while a running gateway holds the lock of {@code dataDir}. */
     static boolean isHeld(Path dataDir) {
+        // a first start (e.g. audit verify on a fresh MEDGO_DATA_DIR) creates the directory later, owner-only;
+        // opening the lock file here would fail on the missing directory instead
+        if (!Files.isDirectory(dataDir)) {
+            return false;
+        }
         Optional<DataDirectoryLock> lock = tryAcquire(dataDir);
         lock.ifPresent(DataDirectoryLock::close);
         return lock.isEmpty();

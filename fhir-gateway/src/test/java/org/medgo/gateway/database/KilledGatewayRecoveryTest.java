@@ -2,7 +2,6 @@ package org.medgo.gateway.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,12 +25,10 @@ class KilledGatewayRecoveryTest {
     void theNextStartStopsTheOrphanedPostgresAndKeepsTheData() throws Exception {
         Path dataDir = work.resolve("data");
         Path log = work.resolve("out.txt");
-        Process killed = JavaSubprocess.medgo(
-                Map.of("MEDGO_DATA_DIR", dataDir.toString(), "SERVER_PORT", "0"), log, work.resolve("err.txt"), "serve");
+        Process killed = JavaSubprocess.serve(dataDir, Map.of("SERVER_PORT", "0"), log, work.resolve("err.txt"));
         long orphan;
         try {
-            JavaSubprocess.awaitOutput(killed, log, " started (start #", Duration.ofSeconds(120));
-            orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).getFirst().strip());
+            orphan = PostgresProcess.pidOf(dataDir);
         } finally {
             killed.destroyForcibly(); // SIGKILL: no shutdown hook runs, postgres is orphaned
         }

@@ -8,15 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medgo.gateway.JavaSubprocess;
-import org.medgo.gateway.MedGoCli;
 
 /**
  * The gateway runs in a child JVM ({@code medgo serve}); it is killed with SIGKILL while an async job
@@ -35,12 +32,13 @@ class KillDuringAsyncJobTest {
         FhirHttp http = new FhirHttp(port);
         SyntheticRecords.Record record = SyntheticRecords.english(42, true);
         String requestId = "kill-test-" + System.nanoTime();
+        Map<String, String> environment = Map.of("SERVER_PORT", Integer.toString(port),
+                "MEDGO_OPERATIONS_JOB_WORKERS", "1", "MEDGO_SECURITY_ENABLED", "false");
 
-        Process first = serve(dataDir, port, work.resolve("out1.txt"));
+        Process first = JavaSubprocess.serve(dataDir, environment, work.resolve("out1.txt"), work.resolve("err1.txt"));
         String statusPath;
         String stepAtKill = null;
         try {
-            awaitStart(first, work.resolve("out1.txt"));
             HttpResponse<String> accepted = http.post("Encounter/$summarize", record.bundle(),
                     Map.of("Prefer", "respond-async", "X-Request-Id", requestId));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -62,9 +60,8 @@ class KillDuringAsyncJobTest {
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(stepAtKill).as("the job was running when the gateway was killed").isNotNull();
 
-        Process second = serve(dataDir, port, work.resolve("out2.txt"));
+        Process second = JavaSubprocess.serve(dataDir, environment, work.resolve("out2.txt"), work.resolve("err2.txt"));
         try {
-            awaitStart(second, work.resolve("out2.txt"));
             HttpResponse<String> done = AsyncPolling.awaitResult(http, statusPath, Duration.ofMinutes(3));
             assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
             HttpResponse<String> search = http.get("Composition?encounter=Encounter/" + record.encounterId());
@@ -73,26 +70,6 @@ class KillDuringAsyncJobTest {
         } finally {
             second.destroy();
             second.waitFor(60, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Process serve(Path dataDir, int port, Path out) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx1500m",
-                "-cp", System.getProperty("java.class.path"), MedGoCli.class.getName(), "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("MEDGO_") || name.equals("SERVER_PORT"));
-        builder.environment().putAll(Map.of("MEDGO_DATA_DIR", dataDir.toString(), "SERVER_PORT", Integer.toString(port),
-                "MEDGO_OPERATIONS_JOB_WORKERS", "1", "MEDGO_SECURITY_ENABLED", "false"));
-        return builder.start();
-    }
-
-    private static void awaitStart(Process process, Path out) throws Exception {
-        try {
-            JavaSubprocess.awaitOutput(process, out, " started (start #", Duration.ofMinutes(3));
-        } catch (AssertionError e) {
-            String log = Files.readString(out);
-            throw new AssertionError(e.getMessage() + "; last output: " + log.substring(Math.max(0, log.length() - 3000)), e);
         }
     }
 
