@@ -1,9 +1,13 @@
 #!/bin/bash
 # GPU benchmark, run on the device machine from the repo root (see inference/BENCHMARKS.md, GPU section):
-#   bash inference/bench/run_device.sh export          start both exports in the background (8B fp16, then 32B int4)
+#   bash inference/bench/run_device.sh export [8b|32b] start the exports in the background (default both: 8B fp16,
+#                                                       then 32B int4)
 #   bash inference/bench/run_device.sh 8b java         CUDA-graph check on the demo bundle, then GpuBench with and
 #                                                       without CUDA graphs, TTFT at 4,096 tokens
-#   bash inference/bench/run_device.sh 8b peer         transformers peer + copy bandwidth
+#   bash inference/bench/run_device.sh 8b peer         transformers peer + copy bandwidth (32b: the peer in fp16,
+#                                                       as transformers has no MatMulNBits-like int4 path here)
+#   bash inference/bench/run_device.sh 32b fpa-gemm    int4 with ORT_FPA_INTB_GEMM=4: CUTLASS GEMM, not its GEMV
+#   python3 inference/bench/gemv_floor.py --preset qwen3-8b   the GEMV-only floor of a decode step in torch
 #   bash inference/bench/run_device.sh 32b java        int4: GpuBench with CUDA graphs, TTFT, and again with ORT's
 #                                                       fpA_intB (CUTLASS weight-only) MatMulNBits kernels
 # Needs the staged runtime in /root/gpu/rt and /root/gpu/jre (../shared/gpu/README.md) and the jars in
@@ -30,13 +34,13 @@ export_one() {  # preset dir extra...
 
 if [ "$which" = export ]; then
   mkdir -p /root/logs
-  nohup setsid bash inference/bench/run_device.sh exports-fg > /root/logs/export.log 2>&1 < /dev/null &
+  nohup setsid bash inference/bench/run_device.sh exports-fg "${2:-both}" > /root/logs/export.log 2>&1 < /dev/null &
   echo "exports started (log /root/logs/export.log)"
   exit 0
 fi
 if [ "$which" = exports-fg ]; then
-  [ -f /root/b8b.done ] || export_one qwen3-8b /root/b8b
-  [ -f /root/b32b.done ] || export_one qwen3-32b /root/b32b --int4 128
+  [ -f /root/b8b.done ] || [ "$part" = 32b ] || export_one qwen3-8b /root/b8b
+  [ -f /root/b32b.done ] || [ "$part" = 8b ] || export_one qwen3-32b /root/b32b --int4 128
   exit 0
 fi
 
@@ -75,17 +79,17 @@ num_attention_heads=8, num_key_value_heads=4), open('/root/small.json','w'))"
     [ -f /root/bsmall/genai_config.json ] || python3 inference/export/medgo_export.py --config /root/small.json \
         --random --seed 1 --dtype fp16 --context-length 1024 --out /root/bsmall 2>&1 | tail -2
     BENCH_PROPS=(-Dmedgo.ort.logLevel=1)
-    bench diag-small 90 /root/bsmall iobinding cuda 32 40 128 32 1,2,4 graph
+    bench diag-small 60 /root/bsmall iobinding cuda 32 40 128 32 1,2,4 graph
     BENCH_PROPS=()
-    bench diag-small-nograph 60 /root/bsmall iobinding cuda 32 40 128 32 1,2,4 nograph
+    bench diag-small-nograph 45 /root/bsmall iobinding cuda 32 40 128 32 1,2,4 nograph
     zcat $OUT/diag-small.log.gz | grep -iE "memcpy|graph capture|cuda graph|capturing|replay|partitioned|placed on|CPUExecutionProvider" \
         | sed 's/^.*\] //' | sort | uniq -c | sort -rn | head -40
   fi
   wait_export
-  bench java-$which-graph 240 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
-  bench java-$which-ttft 120 $dir iobinding cuda 4096 4 4200 4096 1,1 nograph
+  bench java-$which-graph 220 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
+  bench java-$which-ttft 100 $dir iobinding cuda 4096 4 4200 4096 1,1 nograph
   if [ $which = 8b ]; then
-    bench java-$which-nograph 150 $dir iobinding cuda 512 256 800 512 1,32 nograph
+    bench java-$which-nograph 120 $dir iobinding cuda 512 256 800 512 1,32 nograph
   else
     export ORT_FPA_INTB_GEMM=1 ORT_FPA_INTB_GEMM_INIT_M=64
     bench java-$which-graph-fpaintb 200 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
@@ -96,6 +100,13 @@ if [ $part = peer ]; then
     timeout 400 python3 inference/bench/peer_transformers.py --preset $preset --dtype fp16 --levels 1,8,32,64 \
         --json $OUT/peer-$which.json 2>&1 | grep -v Warning | tee $OUT/peer-$which.log
   else
-    python3 inference/bench/peer_transformers.py --bandwidth-only 2>&1 | tee $OUT/peer-$which.log
+    timeout 500 python3 inference/bench/peer_transformers.py --preset $preset --dtype fp16 --levels 1,8,32,64 \
+        --json $OUT/peer-$which.json 2>&1 | grep -v Warning | tee $OUT/peer-$which.log
   fi
+fi
+if [ $part = fpa-gemm ]; then
+  while pgrep -f peer_transformers.py > /dev/null; do sleep 3; done  # a peer started in the background
+  wait_export
+  export ORT_FPA_INTB_GEMM=4 ORT_FPA_INTB_GEMM_INIT_M=64
+  bench java-$which-graph-fpa-gemm 300 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
 fi
