@@ -1,12 +1,14 @@
 #!/bin/bash
 # GPU benchmark, run on the device machine from the repo root (see inference/BENCHMARKS.md, GPU section):
-#   bash inference/bench/run_device.sh export [8b|32b] start the exports in the background (default both: 8B fp16,
-#                                                       then 32B int4)
+#   bash inference/bench/run_device.sh export [V...]   start exports in the background, one after the other
+#                                                       (default: 8b 32b; also 32b-fused: --fuse-projections)
 #   bash inference/bench/run_device.sh 8b java         CUDA-graph check on the demo bundle, then GpuBench with and
 #                                                       without CUDA graphs, TTFT at 4,096 tokens
 #   bash inference/bench/run_device.sh 8b peer         transformers peer + copy bandwidth (32b: the peer in fp16,
 #                                                       as transformers has no MatMulNBits-like int4 path here)
 #   bash inference/bench/run_device.sh 32b fpa-gemm    int4 with ORT_FPA_INTB_GEMM=4: CUTLASS GEMM, not its GEMV
+#   bash inference/bench/run_device.sh 32b-fused java  the 32B int4 bundle with q/k/v and gate/up fused, against
+#                                                       the unfused one (b1 and 32)
 #   python3 inference/bench/gemv_floor.py --preset qwen3-8b   the GEMV-only floor of a decode step in torch
 #   bash inference/bench/run_device.sh 32b java        int4: GpuBench with CUDA graphs, TTFT, and again with ORT's
 #                                                       fpA_intB (CUTLASS weight-only) MatMulNBits kernels
@@ -23,6 +25,14 @@ JAVA=/root/gpu/jre/bin/java
 JOPTS="-Xmx16g -Xss8m --enable-native-access=ALL-UNNAMED -Donnxruntime.native.path=/root/gpu/rt/ort -DRUST_FLAVOR=cpu"
 CP="$lib/*"
 
+export_args() {  # variant -> preset dir extra...
+  case $1 in
+    8b) echo qwen3-8b /root/b8b ;;
+    32b) echo qwen3-32b /root/b32b --int4 128 ;;
+    32b-fused) echo qwen3-32b /root/b32bf --int4 128 --fuse-projections ;;
+  esac
+}
+
 export_one() {  # preset dir extra...
   local preset=$1 dir=$2; shift 2
   local t=$(date +%s)
@@ -34,27 +44,26 @@ export_one() {  # preset dir extra...
 
 if [ "$which" = export ]; then
   mkdir -p /root/logs
-  nohup setsid bash inference/bench/run_device.sh exports-fg "${2:-both}" > /root/logs/export.log 2>&1 < /dev/null &
+  shift
+  nohup setsid bash inference/bench/run_device.sh exports-fg "${@:-8b 32b}" > /root/logs/export.log 2>&1 < /dev/null &
   echo "exports started (log /root/logs/export.log)"
   exit 0
 fi
 if [ "$which" = exports-fg ]; then
-  [ -f /root/b8b.done ] || [ "$part" = 32b ] || export_one qwen3-8b /root/b8b
-  [ -f /root/b32b.done ] || [ "$part" = 8b ] || export_one qwen3-32b /root/b32b --int4 128
+  shift
+  for v in $*; do
+    set -- $(export_args $v)
+    [ -f $2.done ] || export_one "$@"
+  done
   exit 0
 fi
 
-case $which in
-  8b) preset=qwen3-8b; dir=/root/b8b ;;
-  32b) preset=qwen3-32b; dir=/root/b32b ;;
-esac
+read -r preset dir _ <<< "$(export_args $which)"
 
 wait_export() {
   local t=$(date +%s)
   while [ ! -f $dir.done ] && pgrep -f medgo_export.py > /dev/null; do sleep 3; done
-  if [ ! -f $dir.done ]; then  # the background export is gone (machine restarted): do it here
-    if [ $which = 32b ]; then export_one $preset $dir --int4 128; else export_one $preset $dir; fi
-  fi
+  [ -f $dir.done ] || export_one $(export_args $which)  # the background export is gone: do it here
   echo "waited $(( $(date +%s) - t )) s for the $which export"; cat /root/logs/export.log 2>/dev/null | grep took
 }
 
@@ -68,6 +77,13 @@ bench() {  # label seconds args... ; GpuBench lines to the console, everything t
 }
 BENCH_PROPS=()
 
+if [ $which = 32b-fused ] && [ $part = java ]; then
+  wait_export
+  bench java-32b-fused-graph 150 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
+  which=32b; read -r preset dir _ <<< "$(export_args 32b)"; wait_export
+  bench java-32b-unfused-graph 100 $dir iobinding cuda 512 256 800 512 1,32 graph
+  exit 0
+fi
 if [ $part = java ]; then
   nvidia-smi --query-gpu=name,memory.used,memory.total,clocks.max.sm,clocks.max.mem --format=csv | tee $OUT/gpu-$which.txt
   if [ $which = 8b ]; then

@@ -5,6 +5,10 @@ Inputs input_ids [batch, seq] and attention_mask [batch, total] (int64), past_ke
 present.N.key/value. Attention is com.microsoft GroupQueryAttention with rotary inside it, so the same
 graph serves a growing cache and a preallocated cache shared between past and present
 (past_present_share_buffer): GQA appends at seqlens_k, which comes from the attention mask.
+
+With fuse_projections, q/k/v and gate/up are each one product over the concatenated weights, split after:
+at batch 1 a decode step is a chain of matrix-vector products, and fewer, larger ones read the weights
+faster on a GPU (inference/BENCHMARKS.md, GEMV floor). The graph's inputs and outputs are the same.
 """
 import numpy as np
 import onnx
@@ -53,7 +57,7 @@ class InitializerSink:
 
 class Qwen3Graph:
     def __init__(self, config, weights, dtype="fp32", int4_block=0, embed_fp16=False, context_length=None,
-                 sink=None):
+                 sink=None, fuse_projections=False):
         if dtype not in _DTYPES:
             raise ValueError(f"dtype must be one of {list(_DTYPES)}")
         self.c, self.w = config, weights
@@ -63,6 +67,7 @@ class Qwen3Graph:
         self.embed_fp16 = embed_fp16
         self.context_length = context_length or config.max_positions
         self.sink = sink or InitializerSink()
+        self.fuse = fuse_projections
         self.nodes = []
         self._n = 0
 
@@ -90,21 +95,43 @@ class Qwen3Graph:
 
     def _linear(self, x, hf_name, n, k):
         """x @ W^T for an HF [n, k] weight: a MatMul, or MatMulNBits with 4-bit blocks."""
-        base = hf_name.removesuffix(".weight")
+        return self._linear_of(x, [hf_name], [n], k, hf_name.removesuffix(".weight"))
+
+    def _linear_of(self, x, hf_names, ns, k, base):
+        """x @ W^T for HF weights [n_i, k] stacked along the output axis (one product for several)."""
+        n = sum(ns)
         if self.int4_block:
             block = self.int4_block
             if k % block:
-                raise ValueError(f"{hf_name}: in-features {k} not a multiple of block {block}")
-            if hasattr(self.w, "packed_int4"):
-                packed, scales = self.w.packed_int4(hf_name, n, k, block)
-            else:
-                packed, scales = quantize_int4(self._weight(hf_name, (n, k)), block)
+                raise ValueError(f"{hf_names[0]}: in-features {k} not a multiple of block {block}")
+            parts = []
+            for name, ni in zip(hf_names, ns):
+                if hasattr(self.w, "packed_int4"):
+                    parts.append(self.w.packed_int4(name, ni, k, block))
+                else:
+                    parts.append(quantize_int4(self._weight(name, (ni, k)), block))
+            # blocks run along k, so output rows stack: packed [n, k/block, block/2], scales [n * k/block]
+            packed = np.concatenate([p for p, _ in parts]) if len(parts) > 1 else parts[0][0]
+            scales = np.concatenate([s for _, s in parts]) if len(parts) > 1 else parts[0][1]
             b = self._init(base + ".qweight", packed, TensorProto.UINT8)
             s = self._init(base + ".scales", scales)
             return self._node("MatMulNBits", [x, b, s], domain="com.microsoft", name=base + "/MatMulNBits",
                               K=k, N=n, bits=4, block_size=block)
-        w = self._init(base + ".weight_t", np.ascontiguousarray(self._weight(hf_name, (n, k)).T))
+        w = np.concatenate([self._weight(name, (ni, k)) for name, ni in zip(hf_names, ns)]) if len(ns) > 1 \
+            else self._weight(hf_names[0], (n, k))
+        w = self._init(base + ".weight_t", np.ascontiguousarray(w.T))
         return self._node("MatMul", [x, w], name=base + "/MatMul")
+
+    def _projections(self, x, p, parts, k, fused_name, split_name):
+        """One product per (suffix, n) in parts, or one over their concatenation split after (fuse)."""
+        if not self.fuse:
+            return [self._linear(x, p + suffix, n, k) for suffix, n in parts]
+        ns = [n for _, n in parts]
+        y = self._linear_of(x, [p + suffix for suffix, _ in parts], ns, k, p + fused_name)
+        sizes = self.sink.add(split_name, np.array(ns, dtype=np.int64), TensorProto.INT64) \
+            if split_name not in self._splits else split_name
+        self._splits.add(split_name)
+        return self._node("Split", [y, sizes], n_out=len(parts), name=p + fused_name + "/Split", axis=-1)
 
     def _rms(self, x, hf_name, dim, name):
         g = self._init(hf_name, self._weight(hf_name, (dim,)))
@@ -157,13 +184,15 @@ class Qwen3Graph:
         q_flat = i64("const/q_flat", [0, 0, c.heads * d])
         kv_flat = i64("const/kv_flat", [0, 0, kv * d])
 
+        self._splits = set()
         residual = x
         h = self._rms(x, "model.layers.0.input_layernorm.weight", c.hidden, "layers.0/input_layernorm")
         for l in range(c.layers):
             p = f"model.layers.{l}."
-            q = self._linear(h, p + "self_attn.q_proj.weight", c.heads * d, c.hidden)
-            k = self._linear(h, p + "self_attn.k_proj.weight", kv * d, c.hidden)
-            v = self._linear(h, p + "self_attn.v_proj.weight", kv * d, c.hidden)
+            q, k, v = self._projections(h, p, [("self_attn.q_proj.weight", c.heads * d),
+                                               ("self_attn.k_proj.weight", kv * d),
+                                               ("self_attn.v_proj.weight", kv * d)], c.hidden,
+                                        "self_attn.qkv_proj", "const/split_qkv")
             q = self._node("Reshape", [q, q_heads], name=f"layers.{l}/q/Reshape")
             q = self._rms(q, p + "self_attn.q_norm.weight", d, f"layers.{l}/q_norm")
             q = self._node("Reshape", [q, q_flat], name=f"layers.{l}/q/Flatten")
@@ -185,8 +214,9 @@ class Qwen3Graph:
             o = self._linear(attn_name + "/out0", p + "self_attn.o_proj.weight", c.hidden, c.heads * d)
             h, residual = self._skip_rms(o, residual, p + "post_attention_layernorm.weight",
                                          f"layers.{l}/post_attention_layernorm")
-            gate = self._linear(h, p + "mlp.gate_proj.weight", c.intermediate, c.hidden)
-            up = self._linear(h, p + "mlp.up_proj.weight", c.intermediate, c.hidden)
+            gate, up = self._projections(h, p, [("mlp.gate_proj.weight", c.intermediate),
+                                                ("mlp.up_proj.weight", c.intermediate)], c.hidden,
+                                         "mlp.gate_up_proj", "const/split_gate_up")
             act = self._node("Mul", [gate, self._node("Sigmoid", [gate], name=f"layers.{l}/mlp/Sigmoid")],
                              name=f"layers.{l}/mlp/SiLU")
             down = self._linear(self._node("Mul", [act, up], name=f"layers.{l}/mlp/Mul"),

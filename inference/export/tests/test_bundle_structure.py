@@ -99,6 +99,18 @@ class BundleStructureTest(unittest.TestCase):
         self.check_bundle(self.export("int4-32", "--dtype", "fp16", "--int4", "32"), "fp16", "MatMulNBits")
         self.check_bundle(self.export("int4-128", "--dtype", "fp32", "--int4", "128"), "fp32", "MatMulNBits")
 
+    def test_fused_projections(self):
+        """q/k/v and gate/up as one product each: two products and two Splits per layer fewer nodes."""
+        for name, extra, op in (("fused-fp16", (), "MatMul"), ("fused-int4", ("--int4", "32"), "MatMulNBits")):
+            out = self.export(name, "--dtype", "fp16", "--fuse-projections", *extra)
+            self.check_bundle(out, "fp16", op)
+            model = onnx.load(os.path.join(out, "model.onnx"))
+            products = [n for n in model.graph.node if n.op_type == op]
+            splits = [n for n in model.graph.node if n.op_type == "Split"]
+            layers = CONFIG["num_hidden_layers"]
+            self.assertEqual(len(splits), 2 * layers)
+            self.assertEqual(len(products), 4 * layers + 1, "qkv, o, gate_up, down per layer + head")
+
     def test_external_data_is_written_and_loadable(self):
         out = self.export("ext", "--dtype", "fp16", "--external-data")
         self.assertTrue(any(f != "model.onnx" and f.startswith("model.onnx") for f in os.listdir(out)))

@@ -80,6 +80,10 @@ class ExporterTest {
         assertThat(fp16.subList(0, 3)).isEqualTo(fp32.subList(0, 3));
         assertThat(int4).hasSize(8);
         assertThat(decode(exportSmall(config, "fp32", "--int4", "32"))).as("int4 export is deterministic").isEqualTo(int4);
+        // one product over concatenated weights computes what the separate ones do
+        assertThat(decode(exportSmall(config, "fp32", "--fuse-projections"))).as("fused fp32").isEqualTo(fp32);
+        assertThat(decode(exportSmall(config, "fp32", "--int4", "32", "--fuse-projections"))).as("fused int4")
+                .isEqualTo(int4);
     }
 
     private static Path exportSmall(Path config, String dtype, String... extra) throws Exception {
