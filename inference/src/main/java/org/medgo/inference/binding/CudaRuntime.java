@@ -12,10 +12,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * The few CUDA runtime calls the GPU backend makes itself (device buffers for the KV cache, pinned host memory
- * for logits, copies between them and device-to-device copies when the scheduler moves a sequence between KV
- * slots). It binds the same
- * {@code libcudart.so.12} that ONNX Runtime's CUDA provider loads, so both work on the same primary context.
+ * The few CUDA runtime calls the GPU backend makes itself (device buffers for the KV cache and the CUDA-graph
+ * inputs, pinned host memory for logits, copies between them, and device-to-device copies when the scheduler
+ * moves a sequence between KV slots). It binds the same {@code libcudart.so.12} that ONNX Runtime's CUDA provider
+ * loads, so both work on the same primary context.
  */
 public final class CudaRuntime {
 

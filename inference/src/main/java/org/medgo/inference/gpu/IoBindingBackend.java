@@ -15,6 +15,7 @@ import org.medgo.inference.runtime.StepLogits;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -93,7 +94,7 @@ public final class IoBindingBackend implements DecoderBackend {
     private final MemorySegment maskRows;
     private final int[] maskRowLength;
     private final int[] deviceMaskExtent;
-    private final List<MemorySegment> deviceTensors = new java.util.ArrayList<>();
+    private final List<MemorySegment> deviceTensors = new ArrayList<>();
     private final Logits view = new Logits();
     private final TransferCounter transfers = new TransferCounter();
 
@@ -342,6 +343,13 @@ public final class IoBindingBackend implements DecoderBackend {
             throw new IllegalArgumentException("slot " + rows.getFirst().slot() + " is over " + shape.maxBatch());
         }
         int total = 0;
+        for (RowInput r : rows) {
+            if (r.totalLength() > shape.maxLength()) {
+                throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
+                        + " tokens, over the KV cache length " + shape.maxLength());
+            }
+            total = Math.max(total, r.totalLength());
+        }
         if (!prefill && fixedIo) {
             try {
                 return fixedIoStep(rows);
@@ -353,13 +361,6 @@ public final class IoBindingBackend implements DecoderBackend {
                 LOG.warning("CUDA graph decode failed (" + e.getMessage() + "); decoding without CUDA graphs");
                 dropGraphs();
             }
-        }
-        for (RowInput r : rows) {
-            if (r.totalLength() > shape.maxLength()) {
-                throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
-                        + " tokens, over the KV cache length " + shape.maxLength());
-            }
-            total = Math.max(total, r.totalLength());
         }
         for (int i = 0; i < n; i++) {
             RowInput r = rows.get(i);
@@ -436,10 +437,6 @@ public final class IoBindingBackend implements DecoderBackend {
         int band = 0;
         for (int i = 0; i < n; i++) {
             RowInput r = rows.get(i);
-            if (r.totalLength() > shape.maxLength()) {
-                throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
-                        + " tokens, over the KV cache length " + shape.maxLength());
-            }
             putIndex(idsHost, idsType, i, r.tokens()[r.offset()]);
             putIndex(positionsHost, idsType, i, r.pastLength());
             int len = r.totalLength();

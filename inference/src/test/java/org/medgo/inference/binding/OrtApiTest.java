@@ -1,6 +1,8 @@
 package org.medgo.inference.binding;
 
 import org.junit.jupiter.api.Test;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import org.medgo.inference.testing.TestBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,27 @@ class OrtApiTest {
         } catch (OrtCallException e) {
             assertThat(e.getMessage()).contains("CUDA provider requested but not usable");
             System.out.println("no CUDA here: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void runOptionsTakeTheCudaGraphEntry() {
+        // CreateRunOptions (#39), AddRunConfigEntry (#165), ReleaseRunOptions (#97): an entry at a wrong index
+        // would be called with the wrong signature and fail or crash. (On a GPU the entry's effect shows as
+        // captured graphs: inference/BENCHMARKS.md.)
+        OrtApi api = OrtApi.get();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment options = api.createRunOptions(a);
+            try {
+                api.addRunConfig(a, options, "gpu_graph_id", "-1");
+            } finally {
+                api.releaseRunOptions(options);
+            }
+        }
+        try (OrtIoSession s = OrtIoSession.open(TestBundles.demo().resolve("model.onnx"), "cpu", 0, 0, 1, true);
+             OrtIoSession.RunOptions r = s.runOptions(3)) {
+            assertThat(s.cudaGraph()).as("no graphs on the CPU provider").isFalse();
+            assertThat(r).isNotNull();
         }
     }
 
