@@ -1,9 +1,10 @@
 package org.medgo.inference.binding;
 
 import org.junit.jupiter.api.Test;
+import org.medgo.inference.testing.TestBundles;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import org.medgo.inference.testing.TestBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
