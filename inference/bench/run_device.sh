@@ -9,6 +9,8 @@
 #   bash inference/bench/run_device.sh 32b fpa-gemm    int4 with ORT_FPA_INTB_GEMM=4: CUTLASS GEMM, not its GEMV
 #   bash inference/bench/run_device.sh 32b-fused java  the 32B int4 bundle with q/k/v and gate/up fused, against
 #                                                       the unfused one (b1 and 32)
+#   bash inference/bench/run_device.sh 32b-fused wide  the same with decode steps of 4+ rows on a second session
+#                                                       with ORT's CUTLASS int4 kernels (--int4-gemm-from 4)
 #   python3 inference/bench/gemv_floor.py --preset qwen3-8b   the GEMV-only floor of a decode step in torch
 #   bash inference/bench/run_device.sh 32b java        int4: GpuBench with CUDA graphs, TTFT, and again with ORT's
 #                                                       fpA_intB (CUTLASS weight-only) MatMulNBits kernels
@@ -77,6 +79,13 @@ bench() {  # label seconds args... ; GpuBench lines to the console, everything t
 }
 BENCH_PROPS=()
 
+if [ $which = 32b-fused ] && [ $part = wide ]; then
+  # decode steps of 4+ rows on a second session with ORT's CUTLASS int4 kernels (profiled for M up to 64)
+  wait_export
+  export ORT_FPA_INTB_GEMM_INIT_M=64 ORT_FPA_INTB_PROFILE_M=1,2,4,8,16,32,64
+  bench java-32b-fused-wide 300 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph 4
+  exit 0
+fi
 if [ $which = 32b-fused ] && [ $part = java ]; then
   wait_export
   bench java-32b-fused-graph 150 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph

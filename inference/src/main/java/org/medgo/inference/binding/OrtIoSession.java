@@ -50,11 +50,21 @@ public final class OrtIoSession implements AutoCloseable {
      */
     public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads,
                                     boolean cudaGraph) {
-        return new OrtIoSession(OrtApi.get(), model, device, deviceId, gpuMemLimit, threads, cudaGraph);
+        return open(model, device, deviceId, gpuMemLimit, threads, cudaGraph, false);
+    }
+
+    /**
+     * @param int4Gemm on CUDA, have {@code MatMulNBits} use ORT's CUTLASS weight-only kernels (fpA_intB: faster
+     *                 from a few rows up, slower for one; ORT switches them per session, through the session
+     *                 config and the {@code ORT_FPA_INTB_GEMM} variable it reads when it creates the kernels)
+     */
+    public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads,
+                                    boolean cudaGraph, boolean int4Gemm) {
+        return new OrtIoSession(OrtApi.get(), model, device, deviceId, gpuMemLimit, threads, cudaGraph, int4Gemm);
     }
 
     private OrtIoSession(OrtApi api, Path model, String device, int deviceId, long gpuMemLimit, int threads,
-                         boolean cudaGraph) {
+                         boolean cudaGraph, boolean int4Gemm) {
         this.api = api;
         this.deviceId = deviceId;
         this.env = api.createEnv(arena, "medgo-iobinding", Integer.getInteger("medgo.ort.logLevel", 2));
@@ -66,7 +76,13 @@ public final class OrtIoSession implements AutoCloseable {
                 MemorySegment options = api.createSessionOptions(arena);
                 try {
                     onCuda = configure(options, device, deviceId, gpuMemLimit, threads, onCuda, graph);
-                    s = api.createSession(arena, env, model, options);
+                    if (int4Gemm && onCuda) {
+                        api.addSessionConfig(arena, options, "ep.cuda.fpa_intb_gemm", "1");
+                        s = ProcessEnvironment.with("ORT_FPA_INTB_GEMM", "1",
+                                () -> api.createSession(arena, env, model, options));
+                    } else {
+                        s = api.createSession(arena, env, model, options);
+                    }
                     break;
                 } catch (OrtCallException e) {
                     if (!graph || !onCuda) {

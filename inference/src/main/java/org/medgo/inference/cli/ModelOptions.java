@@ -38,6 +38,11 @@ public final class ModelOptions {
                     + " --no-cuda-graph launches every kernel from the CPU)")
     boolean cudaGraph;
 
+    @Option(names = "--int4-gemm-from", defaultValue = "0", paramLabel = "ROWS",
+            description = "with --backend iobinding on CUDA and a 4-bit bundle: decode steps of ROWS or more rows use"
+                    + " ORT's CUTLASS int4 kernels in a second session (2x weight memory; 0 = off)")
+    int int4GemmFrom;
+
     @Option(names = "--backend", defaultValue = "ort-java",
             description = "ort-java (ORT Java API) or iobinding (ORT C API + IoBinding: KV cache stays on the GPU)"
                     + " (default: ${DEFAULT-VALUE})")
@@ -58,6 +63,7 @@ public final class ModelOptions {
 
     BackendOptions backend(int maxBatch, int minLength) {
         int length = maxLength > 0 ? maxLength : Math.max(8192, minLength);
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, length, prefillChunk, cudaGraph);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, length, prefillChunk, cudaGraph,
+                int4GemmFrom);
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  * Greedy decoding with end-of-sequence ignored, so every request makes exactly the asked number of tokens.
  *
  * <pre>
- * java -cp ... org.medgo.inference.gpu.GpuBench MODEL_DIR BACKEND(iobinding|ort-java) DEVICE PROMPT NEW MAXLEN CHUNK N1,N2,... [graph|nograph]
+ * java -cp ... org.medgo.inference.gpu.GpuBench MODEL_DIR BACKEND(iobinding|ort-java) DEVICE PROMPT NEW MAXLEN CHUNK N1,N2,... [graph|nograph] [INT4_GEMM_FROM]
  * </pre>
  *
  * Prints one line per concurrency level: TTFT (mean over requests), decode tokens/s (aggregate: generated
@@ -36,9 +36,9 @@ public final class GpuBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8 && (args.length != 9 || !args[8].matches("graph|nograph"))) {
+        if (args.length < 8 || args.length > 10 || (args.length > 8 && !args[8].matches("graph|nograph"))) {
             System.err.println("usage: GpuBench MODEL_DIR iobinding|ort-java cuda|cpu PROMPT NEW MAXLEN CHUNK N1,N2,..."
-                    + " [graph|nograph]");
+                    + " [graph|nograph] [INT4_GEMM_FROM]");
             System.exit(2);
         }
         Path model = Path.of(args[0]);
@@ -60,7 +60,8 @@ public final class GpuBench {
             return opened[0];
         };
         boolean graph = args.length == 8 || args[8].equals("graph");
-        BackendOptions options = new BackendOptions(device, 0, 0, 0, maxBatch, maxLength, chunk, graph);
+        int int4GemmFrom = args.length == 10 ? Integer.parseInt(args[9]) : 0;
+        BackendOptions options = new BackendOptions(device, 0, 0, 0, maxBatch, maxLength, chunk, graph, int4GemmFrom);
         long t0 = System.nanoTime();
         try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(model), options, factory)) {
             System.out.printf("loaded %s in %.1f s: %s, maxBatch %d, maxLength %d, prefill chunk %d%n", model,

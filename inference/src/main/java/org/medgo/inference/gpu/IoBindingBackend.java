@@ -40,6 +40,10 @@ import java.util.stream.IntStream;
  * The mask is then always {@code [n, maxLength]} (ORT's attention reads the lengths from its row sums), and only
  * the columns up to the longest row cross the bus. Prefill chunks run without a graph.
  *
+ * <p>With {@link BackendOptions#int4GemmFrom()}, decode steps of that many rows or more run on a second session of
+ * the same model whose 4-bit MatMulNBits use ORT's CUTLASS kernels (faster than the default ones from a few rows
+ * up, slower for one row; ORT chooses them per session). Both sessions read and write the same KV buffers.
+ *
  * <p>On the CPU provider the same code runs with host memory (CI has no GPU).
  */
 public final class IoBindingBackend implements DecoderBackend {
@@ -50,6 +54,10 @@ public final class IoBindingBackend implements DecoderBackend {
     public static final BackendFactory FACTORY = (bundle, options) -> new IoBindingBackend(bundle, options, false);
 
     private final OrtIoSession io;
+    /** Second session for decode steps of {@link #wideFrom} rows or more; null when off. */
+    private final OrtIoSession wide;
+    private final int wideFrom;
+    private long wideSteps;
     private final KvMemory memory;
     private final GenaiConfig config;
     private final DecoderShape shape;
@@ -84,6 +92,7 @@ public final class IoBindingBackend implements DecoderBackend {
     private final MemorySegment[] presentValueNames;
     private long swapTemp;
     private final OrtIoSession.RunOptions eagerRun;
+    private final OrtIoSession.RunOptions wideEagerRun;
     private final OrtIoSession.RunOptions[] graphRuns;
     /** Decode steps use the fixed device buffers (on CUDA: and replay graphs). */
     private boolean fixedIo;
@@ -99,15 +108,20 @@ public final class IoBindingBackend implements DecoderBackend {
     private final TransferCounter transfers = new TransferCounter();
 
     /**
-     * @param fixedIoOnCpu decode through the fixed-buffer path on the CPU provider too (tests: CI has no GPU, and
-     *                     the path's bookkeeping is the same)
+     * @param gpuPathsOnCpu on the CPU provider, decode through the fixed-buffer path and open the wide-step session
+     *                      too (tests: CI has no GPU, and the bookkeeping is the same)
      */
-    IoBindingBackend(ModelBundle bundle, BackendOptions options, boolean fixedIoOnCpu) {
+    IoBindingBackend(ModelBundle bundle, BackendOptions options, boolean gpuPathsOnCpu) {
         this.config = bundle.config();
         this.io = OrtIoSession.open(bundle.modelFile(), options.device(), options.deviceId(), options.gpuMemLimit(),
                 options.threads(), options.cudaGraph());
         KvMemory mem = null;
+        OrtIoSession second = null;
         try {
+            second = options.int4GemmFrom() > 0 && options.int4GemmFrom() <= options.maxBatch()
+                    && (io.onCuda() || gpuPathsOnCpu) ? openWide(bundle, options) : null;
+            this.wide = second;
+            this.wideFrom = options.int4GemmFrom();
             mem = io.onCuda() ? KvMemory.cuda(CudaRuntime.load(), options.deviceId()) : KvMemory.host();
             this.memory = mem;
             Map<String, OrtApi.TensorType> in = io.inputs();
@@ -176,8 +190,9 @@ public final class IoBindingBackend implements DecoderBackend {
                 presentValueNames[l] = io.name(config.presentValue(l));
             }
             eagerRun = io.runOptions(-1);
+            wideEagerRun = wide == null ? null : wide.runOptions(-1);
             graphRuns = new OrtIoSession.RunOptions[shape.maxBatch()];
-            fixedIo = io.cudaGraph() || (fixedIoOnCpu && !io.onCuda());
+            fixedIo = io.cudaGraph() || (gpuPathsOnCpu && !io.onCuda());
             if (fixedIo) {
                 int idsBytes = OrtIoSession.elementBytes(idsType);
                 idsDevice = memory.allocateCache((long) shape.maxBatch() * idsBytes);
@@ -197,11 +212,40 @@ public final class IoBindingBackend implements DecoderBackend {
             if (mem != null) {
                 mem.close();
             }
+            if (second != null) {
+                second.close();
+            }
             io.close();
             throw e;
         }
         LOG.info(() -> describe() + ": " + shape + ", KV " + (2L * slotBytes * shape.maxBatch() * shape.layers() >> 20)
                 + " MiB");
+    }
+
+    /** The wide-step session, or null (logged) when it cannot open: decoding then stays on the first one. */
+    private OrtIoSession openWide(ModelBundle bundle, BackendOptions options) {
+        try {
+            return OrtIoSession.open(bundle.modelFile(), io.onCuda() ? "cuda" : "cpu", options.deviceId(),
+                    options.gpuMemLimit(), options.threads(), options.cudaGraph(), true);
+        } catch (RuntimeException e) {
+            LOG.warning("no second session for decode steps of " + options.int4GemmFrom() + "+ rows ("
+                    + e.getMessage() + "); all steps run on the first");
+            return null;
+        }
+    }
+
+    /** The session a decode step of {@code n} rows runs on. */
+    private OrtIoSession sessionFor(int n) {
+        return wide != null && n >= wideFrom ? wide : io;
+    }
+
+    /** Counts a decode step of {@code n} rows; returns the run options of its session. */
+    private OrtIoSession.RunOptions eagerDecodeRun(int n) {
+        if (sessionFor(n) == wide) {
+            wideSteps++;
+            return wideEagerRun;
+        }
+        return eagerRun;
     }
 
     private void checkGraph(Map<String, OrtApi.TensorType> in, Map<String, OrtApi.TensorType> out) {
@@ -268,7 +312,7 @@ public final class IoBindingBackend implements DecoderBackend {
         OrtIoSession.Binding[] cache = prefill ? prefillBindings : decodeBindings;
         OrtIoSession.Binding b = cache[index];
         if (b == null) {
-            b = io.binding();
+            b = (prefill ? io : sessionFor(index + 1)).binding();
             if (!prefill && fixedIo) {
                 bindDeviceIo(b, index + 1);
             }
@@ -313,7 +357,8 @@ public final class IoBindingBackend implements DecoderBackend {
     @Override
     public String describe() {
         return "onnxruntime " + io.api().version() + " C API IoBinding " + (io.onCuda() ? "CUDA:" + io.deviceId()
-                : "CPU") + (fixedIo && io.cudaGraph() ? " + CUDA graphs" : "");
+                : "CPU") + (fixedIo && io.cudaGraph() ? " + CUDA graphs" : "")
+                + (wide != null ? " + CUTLASS int4 kernels from " + wideFrom + " rows" : "");
     }
 
     /** Bytes copied between host and device so far (inputs in, logits out), and steps. */
@@ -404,7 +449,7 @@ public final class IoBindingBackend implements DecoderBackend {
                 outBytes = seq * rowBytes;
             }
             long t0 = System.nanoTime();
-            b.run(eagerRun);
+            b.run(prefill ? eagerRun : eagerDecodeRun(n));
             long t1 = System.nanoTime();
             if (fullLogits != null) {
                 MemorySegment.copy(logitsHost, (seq - 1) * rowBytes, logitsHost, 0, rowBytes);
@@ -461,10 +506,13 @@ public final class IoBindingBackend implements DecoderBackend {
         }
         OrtIoSession.RunOptions run = graphRuns[n - 1];
         if (run == null) {
-            run = io.runOptions(n);
+            run = sessionFor(n).runOptions(n);
             graphRuns[n - 1] = run;
         }
         OrtIoSession.Binding b = binding(false, n - 1);
+        if (sessionFor(n) == wide) {
+            wideSteps++;
+        }
         long t0 = System.nanoTime();
         b.run(run);
         memory.synchronize();
@@ -474,6 +522,11 @@ public final class IoBindingBackend implements DecoderBackend {
         transfers.add(false, io.onCuda() ? in : 0, io.onCuda() ? n * rowBytes : 0);
         view.set(n, t1 - t0);
         return view;
+    }
+
+    /** Decode steps that ran on the second session so far. */
+    long wideSteps() {
+        return wideSteps;
     }
 
     /** True while decode steps go through the fixed device buffers (the CUDA graph path). */
@@ -577,6 +630,9 @@ public final class IoBindingBackend implements DecoderBackend {
         }
         deviceTensors.forEach(io::release);
         eagerRun.close();
+        if (wideEagerRun != null) {
+            wideEagerRun.close();
+        }
         for (OrtIoSession.RunOptions r : graphRuns) {
             if (r != null) {
                 r.close();
@@ -586,6 +642,9 @@ public final class IoBindingBackend implements DecoderBackend {
             LOG.info(() -> describe() + " transfers: " + transfers);
         }
         memory.close();
+        if (wide != null) {
+            wide.close();
+        }
         io.close();
     }
 

@@ -12,9 +12,12 @@ package org.medgo.inference.runtime;
  * @param prefillChunk tokens per prefill step
  * @param cudaGraph    on CUDA, replay decode steps as captured CUDA graphs where the backend and ORT allow it
  *                     (one CPU launch per step instead of one per kernel)
+ * @param int4GemmFrom on CUDA with 4-bit weights, decode steps of this many rows or more run on a second session
+ *                     whose MatMulNBits use ORT's CUTLASS kernels (faster from a few rows up, slower for one;
+ *                     costs a second copy of the weights); 0 = off
  */
 public record BackendOptions(String device, int deviceId, long gpuMemLimit, int threads, int maxBatch, int maxLength,
-                             int prefillChunk, boolean cudaGraph) {
+                             int prefillChunk, boolean cudaGraph, int int4GemmFrom) {
 
     public BackendOptions {
         if (!device.equals("auto") && !device.equals("cpu") && !device.equals("cuda")) {
@@ -23,7 +26,7 @@ public record BackendOptions(String device, int deviceId, long gpuMemLimit, int 
         if (maxBatch <= 0 || maxBatch > 1024) {
             throw new IllegalArgumentException("maxBatch must be 1..1024, not " + maxBatch);
         }
-        if (maxLength < 0 || prefillChunk <= 0 || threads < 0 || gpuMemLimit < 0 || deviceId < 0) {
+        if (maxLength < 0 || prefillChunk <= 0 || threads < 0 || gpuMemLimit < 0 || deviceId < 0 || int4GemmFrom < 0) {
             throw new IllegalArgumentException("bad backend options");
         }
     }
@@ -34,30 +37,41 @@ public record BackendOptions(String device, int deviceId, long gpuMemLimit, int 
      * context (Qwen3-32B: 40,960 tokens × 8 slots would need ~86 GB in fp16).
      */
     public static BackendOptions defaults() {
-        return new BackendOptions("auto", 0, 0, 0, 8, 8192, 256, true);
+        return new BackendOptions("auto", 0, 0, 0, 8, 8192, 256, true, 0);
     }
 
     public BackendOptions withMaxBatch(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, n, maxLength, prefillChunk, cudaGraph);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, n, maxLength, prefillChunk, cudaGraph,
+                int4GemmFrom);
     }
 
     public BackendOptions withMaxLength(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, n, prefillChunk, cudaGraph);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, n, prefillChunk, cudaGraph,
+                int4GemmFrom);
     }
 
     public BackendOptions withDevice(String d) {
-        return new BackendOptions(d, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, cudaGraph);
+        return new BackendOptions(d, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, cudaGraph,
+                int4GemmFrom);
     }
 
     public BackendOptions withPrefillChunk(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, n, cudaGraph);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, n, cudaGraph,
+                int4GemmFrom);
     }
 
     public BackendOptions withCudaGraph(boolean on) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, on);
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, on,
+                int4GemmFrom);
+    }
+
+    public BackendOptions withInt4GemmFrom(int rows) {
+        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, cudaGraph,
+                rows);
     }
 
     public BackendOptions withThreads(int n) {
-        return new BackendOptions(device, deviceId, gpuMemLimit, n, maxBatch, maxLength, prefillChunk, cudaGraph);
+        return new BackendOptions(device, deviceId, gpuMemLimit, n, maxBatch, maxLength, prefillChunk, cudaGraph,
+                int4GemmFrom);
     }
 }

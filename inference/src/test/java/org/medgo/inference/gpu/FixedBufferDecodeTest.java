@@ -42,6 +42,22 @@ class FixedBufferDecodeTest {
         }
     }
 
+    @Test
+    void stepsOfTwoOrMoreRowsOnASecondSessionShareTheKvCache() throws Exception {
+        // On CUDA the second session has ORT's CUTLASS int4 kernels; here it is a plain second CPU session, which
+        // is enough to show both sessions read and write the same KV buffers as the batch width crosses over.
+        ModelBundle bundle = ModelBundle.open(TestBundles.demo());
+        BackendOptions options = BackendOptions.defaults().withDevice("cpu").withMaxBatch(3).withMaxLength(96)
+                .withPrefillChunk(16).withThreads(1).withInt4GemmFrom(2);
+        IoBindingBackend[] opened = new IoBindingBackend[1];
+        List<int[]> viaTwo = generate(bundle, options, (b, o) -> opened[0] = new IoBindingBackend(b, o, true));
+        List<int[]> viaJava = generate(bundle, options, OrtJavaBackend.FACTORY);
+        assertThat(opened[0].wideSteps()).as("steps on the second session").isPositive();
+        for (int i = 0; i < viaTwo.size(); i++) {
+            assertThat(viaTwo.get(i)).as("request " + i).containsExactly(viaJava.get(i));
+        }
+    }
+
     /** Different lengths, so requests finish at different steps and later ones take over longer rows' slots. */
     private static final int[] NEW_TOKENS = {26, 7, 15, 30, 9, 12};
     private static final int[] PROMPTS = {40, 12, 33, 5, 21, 8};
