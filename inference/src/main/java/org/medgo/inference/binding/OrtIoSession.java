@@ -76,22 +76,24 @@ public final class OrtIoSession implements AutoCloseable {
                 MemorySegment options = api.createSessionOptions(arena);
                 try {
                     onCuda = configure(options, device, deviceId, gpuMemLimit, threads, onCuda, graph);
-                    if (int4Gemm && onCuda) {
-                        api.addSessionConfig(arena, options, "ep.cuda.fpa_intb_gemm", "1");
-                        s = ProcessEnvironment.with("ORT_FPA_INTB_GEMM", "1",
-                                () -> api.createSession(arena, env, model, options));
-                    } else {
-                        s = api.createSession(arena, env, model, options);
+                    try {
+                        if (int4Gemm && onCuda) {
+                            api.addSessionConfig(arena, options, "ep.cuda.fpa_intb_gemm", "1");
+                            s = ProcessEnvironment.with("ORT_FPA_INTB_GEMM", "1",
+                                    () -> api.createSession(arena, env, model, options));
+                        } else {
+                            s = api.createSession(arena, env, model, options);
+                        }
+                        break;
+                    } catch (OrtCallException e) {
+                        if (!graph || !onCuda) {
+                            throw e;
+                        }
+                        // ORT checks graph capture when the session initializes; the same graph runs without it.
+                        LOG.warning("CUDA graph capture not available for " + model.getFileName() + " ("
+                                + firstLine(e.getMessage()) + "); running without it");
+                        graph = false;
                     }
-                    break;
-                } catch (OrtCallException e) {
-                    if (!graph || !onCuda) {
-                        throw e;
-                    }
-                    // ORT checks graph capture when the session initializes; the same graph runs without it.
-                    LOG.warning("CUDA graph capture not available for " + model.getFileName() + " ("
-                            + firstLine(e.getMessage()) + "); running without it");
-                    graph = false;
                 } finally {
                     api.releaseSessionOptions(options);
                 }
