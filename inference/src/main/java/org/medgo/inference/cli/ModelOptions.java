@@ -43,18 +43,14 @@ public final class ModelOptions {
                     + " ORT's CUTLASS int4 kernels in a second session (2x weight memory; 0 = off)")
     int int4GemmFrom;
 
-    @Option(names = "--backend", defaultValue = "ort-java",
-            description = "ort-java (ORT Java API) or iobinding (ORT C API + IoBinding: KV cache stays on the GPU)"
-                    + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--backend", defaultValue = "auto",
+            description = "auto (iobinding where CUDA is usable, else ort-java), iobinding (ORT C API + IoBinding: the"
+                    + " KV cache stays on the GPU) or ort-java (ORT Java API) (default: ${DEFAULT-VALUE})")
     String backendKind;
 
-    /** The backend chosen with --backend (the GPU engineer's IoBinding one, or the Java-API one). */
+    /** The backend chosen with --backend. */
     org.medgo.inference.runtime.BackendFactory factory() {
-        return switch (backendKind) {
-            case "ort-java" -> org.medgo.inference.runtime.OrtJavaBackend.FACTORY;
-            case "iobinding" -> org.medgo.inference.gpu.IoBindingBackend.FACTORY;
-            default -> throw new IllegalArgumentException("--backend must be ort-java or iobinding, not " + backendKind);
-        };
+        return org.medgo.inference.gpu.Backends.named(backendKind);
     }
 
     ModelBundle bundle() {

@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import org.medgo.inference.bundle.DemoBundle;
 import org.medgo.inference.bundle.ModelBundle;
 import org.medgo.inference.generation.InferenceEngine;
-import org.medgo.inference.binding.OrtCallException;
-import org.medgo.inference.gpu.IoBindingBackend;
-import org.medgo.inference.runtime.BackendOptions;
-import org.medgo.inference.runtime.OrtJavaBackend;
+import org.medgo.inference.gpu.Backends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -49,35 +46,8 @@ class ModelConfiguration {
         return (InferenceEngine) out.get();
     }
 
-    /**
-     * {@code backend: auto} puts the model on the IoBinding backend when CUDA is there (the ORT Java API would move
-     * the KV cache over PCIe twice per token) and on the Java-API backend otherwise.
-     */
     static InferenceEngine open(ModelBundle bundle, InferenceProperties properties) {
-        BackendOptions options = properties.options();
-        return switch (properties.backend()) {
-            case "iobinding" -> InferenceEngine.open(bundle, options, IoBindingBackend.FACTORY);
-            case "ort-java" -> InferenceEngine.open(bundle, options, OrtJavaBackend.FACTORY);
-            default -> {
-                if (options.device().equals("cpu")) {
-                    yield InferenceEngine.open(bundle, options, OrtJavaBackend.FACTORY);
-                }
-                try {
-                    yield InferenceEngine.open(bundle, options.withDevice("cuda"), IoBindingBackend.FACTORY);
-                } catch (OrtCallException e) {
-                    if (options.device().equals("cuda")) {
-                        throw e;
-                    }
-                    log.warn("no usable CUDA device ({}); running the model on the CPU", firstLine(e.getMessage()));
-                    yield InferenceEngine.open(bundle, options.withDevice("cpu"), OrtJavaBackend.FACTORY);
-                }
-            }
-        };
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+        return InferenceEngine.open(bundle, properties.options(), Backends.named(properties.backend()));
     }
 
     @Bean
