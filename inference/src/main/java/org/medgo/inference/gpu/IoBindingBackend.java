@@ -10,6 +10,7 @@ import org.medgo.inference.runtime.BackendFactory;
 import org.medgo.inference.runtime.BackendOptions;
 import org.medgo.inference.runtime.DecoderBackend;
 import org.medgo.inference.runtime.DecoderShape;
+import org.medgo.inference.runtime.LogitsRows;
 import org.medgo.inference.runtime.RowInput;
 import org.medgo.inference.runtime.StepLogits;
 
@@ -104,7 +105,7 @@ public final class IoBindingBackend implements DecoderBackend {
     private final int[] maskRowLength;
     private final int[] deviceMaskExtent;
     private final List<MemorySegment> deviceTensors = new ArrayList<>();
-    private final Logits view = new Logits();
+    private final Logits view;
     private final TransferCounter transfers = new TransferCounter();
 
     /**
@@ -189,6 +190,7 @@ public final class IoBindingBackend implements DecoderBackend {
                 presentKeyNames[l] = io.name(config.presentKey(l));
                 presentValueNames[l] = io.name(config.presentValue(l));
             }
+            view = new Logits();
             eagerRun = io.runOptions(-1);
             wideEagerRun = wide == null ? null : wide.runOptions(-1);
             graphRuns = new OrtIoSession.RunOptions[shape.maxBatch()];
@@ -650,6 +652,9 @@ public final class IoBindingBackend implements DecoderBackend {
 
     /** View over the host logits of the last step. */
     private final class Logits implements StepLogits {
+        private final LogitsRows host = new LogitsRows(logitsHost, logitsType == OrtApi.TYPE_FLOAT
+                ? LogitsRows.Precision.FP32 : logitsType == OrtApi.TYPE_BFLOAT16 ? LogitsRows.Precision.BF16
+                : LogitsRows.Precision.FP16, shape.vocabSize());
         private int rows;
         private long nanos;
         private int[] argmaxes = new int[0];
@@ -676,17 +681,7 @@ public final class IoBindingBackend implements DecoderBackend {
             if (row < 0 || row >= rows) {
                 throw new IndexOutOfBoundsException(row);
             }
-            int v = shape.vocabSize();
-            if (logitsType == OrtApi.TYPE_FLOAT) {
-                MemorySegment.copy(logitsHost, ValueLayout.JAVA_FLOAT, (long) row * v * 4, dst, 0, v);
-                return;
-            }
-            long base = (long) row * v * 2;
-            boolean bf16 = logitsType == OrtApi.TYPE_BFLOAT16;
-            for (int i = 0; i < v; i++) {
-                short bits = logitsHost.get(ValueLayout.JAVA_SHORT, base + 2L * i);
-                dst[i] = bf16 ? Float.intBitsToFloat(bits << 16) : Float.float16ToFloat(bits);
-            }
+            host.copyRow(row, dst);
         }
 
         /**
@@ -704,10 +699,10 @@ public final class IoBindingBackend implements DecoderBackend {
                 }
                 int[] out = argmaxes;
                 if (rows > 2) {
-                    IntStream.range(0, rows).parallel().forEach(r -> out[r] = argmaxOf(r, limit));
+                    IntStream.range(0, rows).parallel().forEach(r -> out[r] = host.argmax(r, limit));
                 } else {
                     for (int r = 0; r < rows; r++) {
-                        out[r] = argmaxOf(r, limit);
+                        out[r] = host.argmax(r, limit);
                     }
                 }
                 argmaxLimit = limit;
@@ -715,43 +710,9 @@ public final class IoBindingBackend implements DecoderBackend {
             return argmaxes[row];
         }
 
-        private int argmaxOf(int row, int limit) {
-            int v = shape.vocabSize();
-            int best = 0;
-            if (logitsType == OrtApi.TYPE_FLOAT) {
-                long base = (long) row * v * 4;
-                float bestValue = logitsHost.get(ValueLayout.JAVA_FLOAT, base);
-                for (int i = 1; i < limit; i++) {
-                    float x = logitsHost.get(ValueLayout.JAVA_FLOAT, base + 4L * i);
-                    if (x > bestValue) {
-                        bestValue = x;
-                        best = i;
-                    }
-                }
-                return best;
-            }
-            // 16-bit floats are sign-magnitude: flipping the magnitude bits of negatives orders them as ints
-            // (bf16 and fp16 alike), so the scan needs no conversion.
-            long base = (long) row * v * 2;
-            int bestKey = orderKey(logitsHost.get(ValueLayout.JAVA_SHORT, base));
-            for (int i = 1; i < limit; i++) {
-                int key = orderKey(logitsHost.get(ValueLayout.JAVA_SHORT, base + 2L * i));
-                if (key > bestKey) {
-                    bestKey = key;
-                    best = i;
-                }
-            }
-            return best;
-        }
-
         @Override
         public long runNanos() {
             return nanos;
         }
-    }
-
-    static int orderKey(short bits) {
-        int s = bits;
-        return s ^ ((s >> 15) & 0x7FFF);
     }
 }

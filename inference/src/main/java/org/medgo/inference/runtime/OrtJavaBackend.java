@@ -398,9 +398,10 @@ public final class OrtJavaBackend implements DecoderBackend {
 
     /** View over the pinned logits buffer. */
     private final class Logits implements StepLogits {
-        private final java.nio.FloatBuffer floats = logitsBuffer.asFloatBuffer();
-        private final java.lang.foreign.MemorySegment segment = java.lang.foreign.MemorySegment.ofBuffer(logitsBuffer);
-        private float[] halfScratch;
+        private final LogitsRows host = new LogitsRows(java.lang.foreign.MemorySegment.ofBuffer(logitsBuffer),
+                logitsType == OnnxJavaType.FLOAT ? LogitsRows.Precision.FP32
+                        : logitsType == OnnxJavaType.BFLOAT16 ? LogitsRows.Precision.BF16 : LogitsRows.Precision.FP16,
+                shape.vocabSize());
         private int rows;
         private long nanos;
 
@@ -424,35 +425,12 @@ public final class OrtJavaBackend implements DecoderBackend {
             if (row < 0 || row >= rows) {
                 throw new IndexOutOfBoundsException(row);
             }
-            int v = shape.vocabSize();
-            if (logitsType == OnnxJavaType.FLOAT) {
-                floats.get(row * v, dst, 0, v);
-            } else {
-                int base = row * v * 2;
-                boolean bf16 = logitsType == OnnxJavaType.BFLOAT16;
-                for (int i = 0; i < v; i++) {
-                    short bits = logitsBuffer.getShort(base + 2 * i);
-                    dst[i] = bf16 ? Float.intBitsToFloat(bits << 16) : Float.float16ToFloat(bits);
-                }
-            }
+            host.copyRow(row, dst);
         }
 
         @Override
         public int argmax(int row, int limit) {
-            if (logitsType != OnnxJavaType.FLOAT) {
-                if (halfScratch == null) {
-                    halfScratch = new float[shape.vocabSize()];
-                }
-                copyRow(row, halfScratch);
-                int best = 0;
-                for (int i = 1; i < limit; i++) {
-                    if (halfScratch[i] > halfScratch[best]) {
-                        best = i;
-                    }
-                }
-                return best;
-            }
-            return FastArgmax.argmax(segment, (long) row * shape.vocabSize(), limit);
+            return host.argmax(row, limit);
         }
 
         @Override
