@@ -28,7 +28,8 @@ public record CheckpointKey(PublicKey publicKey, PrivateKey privateKey, String k
             Path priv = dir.resolve(PRIVATE_FILE);
             Path pub = dir.resolve(PUBLIC_FILE);
             if (!Files.exists(priv)) {
-                Files.createDirectories(dir);
+                Files.createDirectories(dir,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Path tmp = Files.createTempFile(dir, "key", ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled        false only for tests of other features; the app logs a warning on every start
  * @param issuer         expected {@code iss}; its {@code /.well-known/openid-configuration} names the JWKS
- * @param audience       expected {@code aud} (default: this server's FHIR base URL)
+ * @param audience       expected {@code aud}: required with an issuer (the demo server's tokens carry {@code medgo-fhir})
  * @param jwksUri        the issuer's JWKS, when it publishes no discovery document
  * @param introspectionUri RFC 7662 endpoint: opaque tokens are introspected instead of decoded
  * @param introspectionClientId the gateway's client at the introspection endpoint

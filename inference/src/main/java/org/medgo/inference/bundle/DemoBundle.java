@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -47,7 +48,9 @@ public final class DemoBundle {
                     + " bundle on its class path (" + RESOURCE_DIR + ")");
         }
         try {
-            Files.createDirectories(target);
+            // the data directory may hold secrets (keys, database): whoever creates it first makes it owner-only
+            Files.createDirectories(target,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             for (String name : FILES) {
                 URL url = cl.getResource(RESOURCE_DIR + name);
                 if (url == null) {

@@ -60,7 +60,8 @@ class DeidentificationConfiguration {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).trim();
             }
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(file.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             String encoded = Base64.getEncoder().encodeToString(key);
