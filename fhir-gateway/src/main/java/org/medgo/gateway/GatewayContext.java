@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * If {@code ./medgo serve} is already running on the same MEDGO_DATA_DIR, its embedded database is used;
  * otherwise one is started and stopped again on close. Logging stays at WARN so that the command's own
- * output is readable.
+ * output is readable. Beans are created when a command asks for them: {@code audit verify} next to a serving
+ * gateway must not load a second copy of the model onto the GPU, nor start job workers.
  */
 public final class GatewayContext {
 
@@ -28,7 +29,8 @@ public final class GatewayContext {
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties(Map.of("logging.level.root", "WARN", "logging.level.org.medgo", "WARN"))
+                .properties(Map.of("logging.level.root", "WARN", "logging.level.org.medgo", "WARN",
+                        "spring.main.lazy-initialization", "true"))
                 .run(withSharedDatabase(springArguments));
     }
 

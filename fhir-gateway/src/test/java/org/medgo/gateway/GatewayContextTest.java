@@ -38,6 +38,9 @@ class GatewayContextTest {
         try (ConfigurableApplicationContext command = GatewayContext.open("--medgo.data-dir=" + dataDir, "--medgo.db.url=")) {
             JdbcClient jdbc = JdbcClient.create(command.getBean(DataSource.class));
             assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("medgo_app");
+            // a command next to a serving gateway must not put a second model on the GPU or take its jobs
+            assertThat(command.getBeanFactory().containsSingleton("inferenceEngine")).as("model loaded").isFalse();
+            assertThat(command.getBeanNamesForType(org.medgo.gateway.operations.jobs.JobRunner.class)).isEmpty();
         }
         assertThat(dataDir.resolve("pgdata/postmaster.pid")).doesNotExist();
     }

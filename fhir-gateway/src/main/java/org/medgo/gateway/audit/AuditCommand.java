@@ -22,6 +22,7 @@ public final class AuditCommand {
         public Integer call() {
             try (ConfigurableApplicationContext gateway = GatewayContext.open()) {
                 AuditProperties props = gateway.getBean(AuditProperties.class);
+                gateway.getBean(CheckpointKey.class); // on a fresh data directory: makes the key pair, as a start would
                 VerificationResult r = new ChainVerifier(gateway.getBean(DataSource.class),
                         CheckpointKey.readPublic(CheckpointKey.publicKeyFile(props.keyDir()))).verify();
                 if (r.intact()) {

@@ -22,6 +22,7 @@ import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
 import org.medgo.gateway.operations.pipeline.OperationKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * start; the Composition's unique request id makes that rerun find, not duplicate, a finished document.
  */
 @Component
+@ConditionalOnWebApplication // a CLI command that borrows the context must not take jobs from a serving gateway
 public class JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
