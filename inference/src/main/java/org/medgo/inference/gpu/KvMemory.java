@@ -37,7 +37,7 @@ sealed interface KvMemory extends AutoCloseable {
 
     static KvMemory cuda(CudaRuntime cuda, int deviceId) {
         cuda.setDevice(deviceId);
-        return new Cuda(cuda, new ArrayList<>(), new ArrayList<>());
+        return new Cuda(cuda, deviceId, new ArrayList<>(), new ArrayList<>());
     }
 
     record Host(Arena arena) implements KvMemory {
@@ -69,7 +69,11 @@ sealed interface KvMemory extends AutoCloseable {
         }
     }
 
-    record Cuda(CudaRuntime cuda, List<Long> device, List<Long> pinned) implements KvMemory {
+    /**
+     * The scheduler thread that runs steps is not the thread that opened the backend, and the CUDA runtime's current
+     * device is per thread: synchronizing selects the device first, or it would wait on device 0.
+     */
+    record Cuda(CudaRuntime cuda, int deviceId, List<Long> device, List<Long> pinned) implements KvMemory {
         @Override
         public long allocateCache(long bytes) {
             long p = cuda.malloc(bytes);
@@ -92,12 +96,13 @@ sealed interface KvMemory extends AutoCloseable {
 
         @Override
         public void synchronize() {
+            cuda.setDevice(deviceId);
             cuda.synchronize();
         }
 
         @Override
         public void close() {
-            cuda.synchronize();
+            synchronize();
             device.forEach(cuda::free);
             pinned.forEach(cuda::freeHost);
             device.clear();
