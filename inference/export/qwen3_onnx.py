@@ -122,16 +122,12 @@ class Qwen3Graph:
         w = self._init(base + ".weight_t", np.ascontiguousarray(w.T))
         return self._node("MatMul", [x, w], name=base + "/MatMul")
 
-    def _projections(self, x, p, parts, k, fused_name, split_name):
-        """One product per (suffix, n) in parts, or one over their concatenation split after (fuse)."""
+    def _projections(self, x, p, parts, k, fused_name, split_sizes):
+        """One product per (suffix, n) in parts, or (fuse) one over their concatenation, split by split_sizes."""
         if not self.fuse:
             return [self._linear(x, p + suffix, n, k) for suffix, n in parts]
-        ns = [n for _, n in parts]
-        y = self._linear_of(x, [p + suffix for suffix, _ in parts], ns, k, p + fused_name)
-        sizes = self.sink.add(split_name, np.array(ns, dtype=np.int64), TensorProto.INT64) \
-            if split_name not in self._splits else split_name
-        self._splits.add(split_name)
-        return self._node("Split", [y, sizes], n_out=len(parts), name=p + fused_name + "/Split", axis=-1)
+        y = self._linear_of(x, [p + suffix for suffix, _ in parts], [n for _, n in parts], k, p + fused_name)
+        return self._node("Split", [y, split_sizes], n_out=len(parts), name=p + fused_name + "/Split", axis=-1)
 
     def _rms(self, x, hf_name, dim, name):
         g = self._init(hf_name, self._weight(hf_name, (dim,)))
@@ -184,7 +180,8 @@ class Qwen3Graph:
         q_flat = i64("const/q_flat", [0, 0, c.heads * d])
         kv_flat = i64("const/kv_flat", [0, 0, kv * d])
 
-        self._splits = set()
+        split_qkv = i64("const/split_qkv", [c.heads * d, kv * d, kv * d]) if self.fuse else None
+        split_gate_up = i64("const/split_gate_up", [c.intermediate, c.intermediate]) if self.fuse else None
         residual = x
         h = self._rms(x, "model.layers.0.input_layernorm.weight", c.hidden, "layers.0/input_layernorm")
         for l in range(c.layers):
@@ -192,7 +189,7 @@ class Qwen3Graph:
             q, k, v = self._projections(h, p, [("self_attn.q_proj.weight", c.heads * d),
                                                ("self_attn.k_proj.weight", kv * d),
                                                ("self_attn.v_proj.weight", kv * d)], c.hidden,
-                                        "self_attn.qkv_proj", "const/split_qkv")
+                                        "self_attn.qkv_proj", split_qkv)
             q = self._node("Reshape", [q, q_heads], name=f"layers.{l}/q/Reshape")
             q = self._rms(q, p + "self_attn.q_norm.weight", d, f"layers.{l}/q_norm")
             q = self._node("Reshape", [q, q_flat], name=f"layers.{l}/q/Flatten")
@@ -216,7 +213,7 @@ class Qwen3Graph:
                                          f"layers.{l}/post_attention_layernorm")
             gate, up = self._projections(h, p, [("mlp.gate_proj.weight", c.intermediate),
                                                 ("mlp.up_proj.weight", c.intermediate)], c.hidden,
-                                         "mlp.gate_up_proj", "const/split_gate_up")
+                                         "mlp.gate_up_proj", split_gate_up)
             act = self._node("Mul", [gate, self._node("Sigmoid", [gate], name=f"layers.{l}/mlp/Sigmoid")],
                              name=f"layers.{l}/mlp/SiLU")
             down = self._linear(self._node("Mul", [act, up], name=f"layers.{l}/mlp/Mul"),
