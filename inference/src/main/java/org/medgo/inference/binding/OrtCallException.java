@@ -16,4 +16,11 @@ public final class OrtCallException extends BackendException {
     public int code() {
         return code;
     }
+
+    /** The message's first line: ORT appends source locations and library paths, too long for a log line. */
+    public String firstLine() {
+        String m = String.valueOf(getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
 }

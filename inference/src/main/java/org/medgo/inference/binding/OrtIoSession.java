@@ -91,7 +91,7 @@ public final class OrtIoSession implements AutoCloseable {
                         }
                         // ORT checks graph capture when the session initializes; the same graph runs without it.
                         LOG.warning("CUDA graph capture not available for " + model.getFileName() + " ("
-                                + firstLine(e.getMessage()) + "); running without it");
+                                + e.firstLine() + "); running without it");
                         graph = false;
                     }
                 } finally {
@@ -145,14 +145,9 @@ public final class OrtIoSession implements AutoCloseable {
             if (device.equals("cuda")) {
                 throw new OrtCallException(e.code(), "CUDA provider requested but not usable: " + e.getMessage());
             }
-            LOG.info("CUDA provider not usable here (" + firstLine(e.getMessage()) + "); IoBinding on CPU");
+            LOG.info("CUDA provider not usable here (" + e.firstLine() + "); IoBinding on CPU");
             return false;
         }
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
     }
 
     public OrtApi api() {

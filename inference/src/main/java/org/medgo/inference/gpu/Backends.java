@@ -26,7 +26,7 @@ public final class Backends {
             if (options.device().equals("cuda")) {
                 throw e;
             }
-            LOG.warning("no usable CUDA device (" + firstLine(e.getMessage()) + "); running the model on the CPU");
+            LOG.warning("no usable CUDA device (" + e.firstLine() + "); running the model on the CPU");
             return OrtJavaBackend.FACTORY.open(bundle, options.withDevice("cpu"));
         }
     };
@@ -42,10 +42,5 @@ public final class Backends {
             case "ort-java" -> OrtJavaBackend.FACTORY;
             default -> throw new IllegalArgumentException("backend must be auto, iobinding or ort-java, not " + name);
         };
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
     }
 }
