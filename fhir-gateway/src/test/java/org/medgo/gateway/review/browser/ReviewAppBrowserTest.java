@@ -80,9 +80,22 @@ class ReviewAppBrowserTest {
     /** playwright-core from the npm registry at build time; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD keeps it from fetching a browser. */
     private static void installDriver() throws Exception {
         if (Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) return;
-        ProcessBuilder npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(E2E.toFile()).inheritIO();
+        // Not inheritIO: Node makes an inherited stdin non-blocking, and the test JVM's stdin is surefire's command
+        // channel, whose next read then fails ("std/in stream corrupted") and fails the build after every test passed.
+        Path log = Files.createTempFile("npm-install", ".log");
+        ProcessBuilder npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(E2E.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        assertThat(npm.start().waitFor()).isZero();
+        assertThat(npm.start().waitFor()).as(() -> readQuietly(log)).isZero();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(no npm log: " + e.getMessage() + ")";
+        }
     }
 
     private String token(String scope) throws Exception {
