@@ -45,7 +45,7 @@ public final class BundleDeidentifier {
     private final ThreadLocal<IFhirPath> fhirPath = ThreadLocal.withInitial(FHIR::newFhirPath);
 
     /** A rule with its FHIRPath parsed once. */
-    record CompiledRule(Rule rule, Object parsed, boolean birthDate) {
+    record CompiledRule(Rule rule, Object parsed) {
     }
 
     /** Evaluates a compiled rule on a resource. */
@@ -60,7 +60,7 @@ public final class BundleDeidentifier {
         List<CompiledRule> compiled = new ArrayList<>();
         for (Rule r : ruleSet.rules()) {
             try {
-                compiled.add(new CompiledRule(r, fp.parse(r.path()), r.path().endsWith("birthDate")));
+                compiled.add(new CompiledRule(r, fp.parse(r.path())));
             } catch (Exception e) {
                 throw new IllegalArgumentException("rule set " + ruleSet.name() + ": bad FHIRPath '" + r.path() + "': " + e.getMessage(), e);
             }
@@ -86,7 +86,7 @@ public final class BundleDeidentifier {
         before.putAll(session.counts());
         Resource copy = r.copy();
         PathEvaluator evaluator = (res, rule) -> evaluate(res, rule);
-        new ResourceScrubber(ruleSet, rules, evaluator, session, text, language).scrub(copy);
+        ResourceScrubber.scrub(copy, ruleSet, rules, evaluator, session, text, language);
         Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
         session.counts().forEach((t, n) -> {
             int d = n - before.getOrDefault(t, 0);
