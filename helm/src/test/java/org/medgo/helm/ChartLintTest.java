@@ -1,0 +1,27 @@
+package org.medgo.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChartLintTest {
+
+    @Test
+    void theChartLintsCleanInStrictMode() {
+        LintResult result = new Helm(Chart.DIR).lint().strict().call();
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    @Test
+    void theConfigMapCarriesTheShippedConfigurationUnchanged() throws Exception {
+        Path shipped = Chart.DIR.resolve("../../config/application.yml").normalize();
+        assertThat(Files.readString(Chart.DIR.resolve("files/application.yml")))
+                .as("helm/medgo-gateway/files/application.yml must be a copy of config/application.yml: cp config/application.yml helm/medgo-gateway/files/")
+                .isEqualTo(Files.readString(shipped));
+    }
+}
