@@ -1,5 +1,7 @@
 package org.medgo.inference.binding;
 
+import org.medgo.inference.runtime.GraphTensor;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -363,7 +365,7 @@ public final class OrtApi {
     }
 
     /** Element type and dimensions (-1 for symbolic) of input/output {@code index}. */
-    TensorType sessionTensorType(MemorySegment session, boolean input, long index) {
+    GraphTensor sessionTensorType(MemorySegment session, boolean input, long index) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(ADDRESS);
             MemorySegment status;
@@ -380,7 +382,7 @@ public final class OrtApi {
                 call(CAST_TYPE_INFO_TO_TENSOR_INFO, "CastTypeInfoToTensorInfo", typeInfo, info);
                 MemorySegment tensorInfo = info.get(ADDRESS, 0);
                 if (tensorInfo.address() == 0) {
-                    return new TensorType(0, new long[0]);
+                    return new GraphTensor(0, new long[0]);
                 }
                 MemorySegment type = a.allocate(JAVA_INT);
                 call(GET_TENSOR_ELEMENT_TYPE, "GetTensorElementType", tensorInfo, type);
@@ -397,7 +399,7 @@ public final class OrtApi {
                 } catch (Throwable t) {
                     throw rethrow(t, "GetDimensions");
                 }
-                return new TensorType(type.get(JAVA_INT, 0), dims.asSlice(0, n * 8).toArray(JAVA_LONG));
+                return new GraphTensor(type.get(JAVA_INT, 0), dims.asSlice(0, n * 8).toArray(JAVA_LONG));
             } finally {
                 release(RELEASE_TYPE_INFO, typeInfo);
             }
@@ -511,10 +513,6 @@ public final class OrtApi {
         } catch (Throwable t) {
             throw rethrow(t, "CreateStatus");
         }
-    }
-
-    /** Element type code and dimensions of a graph input or output. */
-    public record TensorType(int elementType, long[] dims) {
     }
 
     static int elementBytes(int type) {

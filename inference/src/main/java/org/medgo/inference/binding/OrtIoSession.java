@@ -1,5 +1,8 @@
 package org.medgo.inference.binding;
 
+import org.medgo.inference.runtime.Device;
+import org.medgo.inference.runtime.GraphTensor;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -29,55 +32,30 @@ public final class OrtIoSession implements AutoCloseable {
     private final boolean cuda;
     private final boolean graph;
     private final int deviceId;
-    private final Map<String, OrtApi.TensorType> inputs = new LinkedHashMap<>();
-    private final Map<String, OrtApi.TensorType> outputs = new LinkedHashMap<>();
+    private final Map<String, GraphTensor> inputs = new LinkedHashMap<>();
+    private final Map<String, GraphTensor> outputs = new LinkedHashMap<>();
     private final MemorySegment shapeScratch;
     private final MemorySegment outScratch;
 
-    /**
-     * @param device      {@code cpu}, {@code cuda}, or {@code auto} (CUDA when its provider loads, else CPU)
-     * @param gpuMemLimit bytes for ORT's CUDA arena (weights are separate from our KV buffers), 0 = default
-     * @param threads     CPU intra-op threads, 0 = default
-     */
-    public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads) {
-        return open(model, device, deviceId, gpuMemLimit, threads, false);
+    /** Opens {@code model} as {@code spec} says. */
+    public static OrtIoSession open(Path model, SessionSpec spec) {
+        return new OrtIoSession(OrtApi.get(), model, spec);
     }
 
-    /**
-     * @param cudaGraph ask the CUDA provider for graph capture ({@code enable_cuda_graph}); when the session
-     *                  cannot have it (ORT refuses graphs with Memcpy nodes or nodes on other providers) it is
-     *                  opened without, and {@link #cudaGraph()} says so
-     */
-    public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads,
-                                    boolean cudaGraph) {
-        return open(model, device, deviceId, gpuMemLimit, threads, cudaGraph, false);
-    }
-
-    /**
-     * @param int4Gemm on CUDA, have {@code MatMulNBits} use ORT's CUTLASS weight-only kernels (fpA_intB: faster
-     *                 from a few rows up, slower for one; ORT switches them per session, through the session
-     *                 config and the {@code ORT_FPA_INTB_GEMM} variable it reads when it creates the kernels)
-     */
-    public static OrtIoSession open(Path model, String device, int deviceId, long gpuMemLimit, int threads,
-                                    boolean cudaGraph, boolean int4Gemm) {
-        return new OrtIoSession(OrtApi.get(), model, device, deviceId, gpuMemLimit, threads, cudaGraph, int4Gemm);
-    }
-
-    private OrtIoSession(OrtApi api, Path model, String device, int deviceId, long gpuMemLimit, int threads,
-                         boolean cudaGraph, boolean int4Gemm) {
+    private OrtIoSession(OrtApi api, Path model, SessionSpec spec) {
         this.api = api;
-        this.deviceId = deviceId;
+        this.deviceId = spec.deviceId();
         this.env = api.createEnv(arena, "medgo-iobinding", Integer.getInteger("medgo.ort.logLevel", 2));
         MemorySegment s;
-        boolean onCuda = !device.equals("cpu");
-        boolean graph = cudaGraph && onCuda;
+        boolean onCuda = spec.device() != Device.CPU;
+        boolean graph = spec.graphs() == SessionSpec.GraphCapture.WHERE_SUPPORTED && onCuda;
         try {
             while (true) {
                 MemorySegment options = api.createSessionOptions(arena);
                 try {
-                    onCuda = configure(options, device, deviceId, gpuMemLimit, threads, onCuda, graph);
+                    onCuda = configure(options, spec, onCuda, graph);
                     try {
-                        if (int4Gemm && onCuda) {
+                        if (spec.int4Kernels() == SessionSpec.Int4Kernels.CUTLASS && onCuda) {
                             api.addSessionConfig(arena, options, "ep.cuda.fpa_intb_gemm", "1");
                             s = ProcessEnvironment.with("ORT_FPA_INTB_GEMM", "1",
                                     () -> api.createSession(arena, env, model, options));
@@ -119,20 +97,19 @@ public final class OrtIoSession implements AutoCloseable {
     }
 
     /** Fills session options; returns whether the CUDA provider was appended. */
-    private boolean configure(MemorySegment options, String device, int deviceId, long gpuMemLimit, int threads,
-                              boolean tryCuda, boolean graph) {
+    private boolean configure(MemorySegment options, SessionSpec spec, boolean tryCuda, boolean graph) {
         api.setOptimizationLevel(options, 99);
-        if (threads > 0) {
-            api.setIntraOpThreads(options, threads);
+        if (spec.threads() > 0) {
+            api.setIntraOpThreads(options, spec.threads());
         }
         if (!tryCuda) {
             return false;
         }
         List<String> keys = new ArrayList<>(List.of("device_id", "arena_extend_strategy"));
-        List<String> values = new ArrayList<>(List.of(Integer.toString(deviceId), "kSameAsRequested"));
-        if (gpuMemLimit > 0) {
+        List<String> values = new ArrayList<>(List.of(Integer.toString(spec.deviceId()), "kSameAsRequested"));
+        if (spec.gpuMemLimit() > 0) {
             keys.add("gpu_mem_limit");
-            values.add(Long.toString(gpuMemLimit));
+            values.add(Long.toString(spec.gpuMemLimit()));
         }
         if (graph) {
             keys.add("enable_cuda_graph");
@@ -142,7 +119,7 @@ public final class OrtIoSession implements AutoCloseable {
             api.appendCuda(arena, options, keys, values);
             return true;
         } catch (OrtCallException e) {
-            if (device.equals("cuda")) {
+            if (spec.device() == Device.CUDA) {
                 throw new OrtCallException(e.code(), "CUDA provider requested but not usable: " + e.getMessage());
             }
             LOG.info("CUDA provider not usable here (" + e.firstLine() + "); IoBinding on CPU");
@@ -169,12 +146,12 @@ public final class OrtIoSession implements AutoCloseable {
     }
 
     /** Graph inputs by name, in graph order. */
-    public Map<String, OrtApi.TensorType> inputs() {
+    public Map<String, GraphTensor> inputs() {
         return inputs;
     }
 
     /** Graph outputs by name, in graph order. */
-    public Map<String, OrtApi.TensorType> outputs() {
+    public Map<String, GraphTensor> outputs() {
         return outputs;
     }
 
@@ -183,12 +160,16 @@ public final class OrtIoSession implements AutoCloseable {
         return OrtApi.elementBytes(elementType);
     }
 
-    /**
-     * A tensor over memory the caller owns: device memory of the session's provider when {@code onDevice}
-     * (host memory on the CPU provider), else host memory. Release with {@link #release}.
-     */
-    public MemorySegment tensor(boolean onDevice, long address, long bytes, long[] shape, int elementType) {
-        return api.tensorOver(onDevice ? deviceInfo : hostInfo, address, bytes, shape, elementType, shapeScratch,
+    /** Where the memory under a tensor lives. */
+    public enum Placement {
+        HOST,
+        /** Device memory of the session's provider (host memory on the CPU provider). */
+        DEVICE
+    }
+
+    /** A tensor over memory the caller owns. Release with {@link #release}. */
+    public MemorySegment tensor(Placement placement, long address, long bytes, long[] shape, int elementType) {
+        return api.tensorOver(placement == Placement.DEVICE ? deviceInfo : hostInfo, address, bytes, shape, elementType, shapeScratch,
                 outScratch);
     }
 

@@ -59,7 +59,7 @@ public final class ModelOptions {
 
     BackendOptions backend(int maxBatch, int minLength) {
         int length = maxLength > 0 ? maxLength : Math.max(8192, minLength);
-        return new BackendOptions(device, deviceId, gpuMemLimit, threads, maxBatch, length, prefillChunk, cudaGraph,
+        return new BackendOptions(org.medgo.inference.runtime.Device.parse(device), deviceId, gpuMemLimit, threads, maxBatch, length, prefillChunk, cudaGraph,
                 int4GemmFrom);
     }
 }

@@ -8,7 +8,6 @@ import org.medgo.inference.constrained.TokenVocabulary;
 import org.medgo.inference.runtime.BackendFactory;
 import org.medgo.inference.runtime.BackendOptions;
 import org.medgo.inference.runtime.DecoderBackend;
-import org.medgo.inference.runtime.OrtJavaBackend;
 import org.medgo.inference.sampling.TokenSampler;
 import org.medgo.inference.tokenizer.BundleTokenizer;
 
@@ -21,7 +20,8 @@ import java.util.logging.Logger;
  * text and results. Requests share one continuous-batching scheduler thread.
  *
  * <pre>{@code
- * try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(dir), BackendOptions.defaults())) {
+ * try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(dir), BackendOptions.defaults(),
+ *         Backends.named("auto"))) {
  *     GenerationResult r = engine.generate(GenerationRequest.of(
  *             Prompt.chat(List.of(ChatMessage.user("Hi")), false), SamplingParams.greedy(), 64));
  * }
@@ -60,12 +60,10 @@ public final class InferenceEngine implements AutoCloseable {
         }
     }
 
-    /** Opens a bundle on the ORT Java backend (CUDA when available, else CPU, per the options). */
-    public static InferenceEngine open(ModelBundle bundle, BackendOptions options) {
-        return open(bundle, options, OrtJavaBackend.FACTORY);
-    }
-
-    /** Opens a bundle on a given backend (e.g. the GPU IoBinding one). */
+    /**
+     * Opens a bundle on a backend ({@code Backends.named("auto")} picks one for the device). The engine knows
+     * backends only through the SPI, never an implementation.
+     */
     public static InferenceEngine open(ModelBundle bundle, BackendOptions options, BackendFactory factory) {
         BundleTokenizer tokenizer = BundleTokenizer.load(bundle.tokenizerJson());
         DecoderBackend backend;

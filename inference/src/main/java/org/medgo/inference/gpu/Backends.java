@@ -2,7 +2,8 @@ package org.medgo.inference.gpu;
 
 import org.medgo.inference.binding.OrtCallException;
 import org.medgo.inference.runtime.BackendFactory;
-import org.medgo.inference.runtime.OrtJavaBackend;
+import org.medgo.inference.runtime.Device;
+import org.medgo.inference.ortjava.OrtJavaBackend;
 
 import java.util.logging.Logger;
 
@@ -17,17 +18,17 @@ public final class Backends {
      * and with device {@code cuda} a missing GPU is an error, not a silent move to the CPU.
      */
     public static final BackendFactory AUTO = (bundle, options) -> {
-        if (options.device().equals("cpu")) {
+        if (options.device() == Device.CPU) {
             return OrtJavaBackend.FACTORY.open(bundle, options);
         }
         try {
-            return IoBindingBackend.FACTORY.open(bundle, options.withDevice("cuda"));
+            return IoBindingBackend.FACTORY.open(bundle, options.withDevice(Device.CUDA));
         } catch (OrtCallException e) {
-            if (options.device().equals("cuda")) {
+            if (options.device() == Device.CUDA) {
                 throw e;
             }
             LOG.warning("no usable CUDA device (" + e.firstLine() + "); running the model on the CPU");
-            return OrtJavaBackend.FACTORY.open(bundle, options.withDevice("cpu"));
+            return OrtJavaBackend.FACTORY.open(bundle, options.withDevice(Device.CPU));
         }
     };
 

@@ -1,5 +1,7 @@
 package org.medgo.inference.gpu;
 
+import org.medgo.inference.runtime.StepPlan;
+
 /**
  * Bytes the backend copied between host and device: inputs going in (ids, mask, positions) and logits coming
  * out, per kind of step. The KV cache never crosses, so it is not in here. Zero on the CPU provider.
@@ -12,8 +14,8 @@ public final class TransferCounter {
     private long prefillIn;
     private long prefillOut;
 
-    synchronized void add(boolean prefill, long in, long out) {
-        if (prefill) {
+    synchronized void add(StepPlan.Kind kind, long in, long out) {
+        if (kind == StepPlan.Kind.PREFILL) {
             prefillSteps++;
             prefillIn += in;
             prefillOut += out;

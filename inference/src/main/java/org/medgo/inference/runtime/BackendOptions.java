@@ -3,7 +3,7 @@ package org.medgo.inference.runtime;
 /**
  * How to open a backend.
  *
- * @param device       {@code "auto"} (CUDA when the provider loads, else CPU), {@code "cpu"} or {@code "cuda"}
+ * @param device       where the model runs
  * @param deviceId     CUDA device ordinal
  * @param gpuMemLimit  bytes the CUDA arena may take, 0 = provider default
  * @param threads      intra-op threads for CPU, 0 = runtime default
@@ -16,13 +16,11 @@ package org.medgo.inference.runtime;
  *                     whose MatMulNBits use ORT's CUTLASS kernels (faster from a few rows up, slower for one;
  *                     costs a second copy of the weights); 0 = off
  */
-public record BackendOptions(String device, int deviceId, long gpuMemLimit, int threads, int maxBatch, int maxLength,
+public record BackendOptions(Device device, int deviceId, long gpuMemLimit, int threads, int maxBatch, int maxLength,
                              int prefillChunk, boolean cudaGraph, int int4GemmFrom) {
 
     public BackendOptions {
-        if (!device.equals("auto") && !device.equals("cpu") && !device.equals("cuda")) {
-            throw new IllegalArgumentException("device must be auto, cpu or cuda, not " + device);
-        }
+        java.util.Objects.requireNonNull(device, "device");
         if (maxBatch <= 0 || maxBatch > 1024) {
             throw new IllegalArgumentException("maxBatch must be 1..1024, not " + maxBatch);
         }
@@ -37,7 +35,7 @@ public record BackendOptions(String device, int deviceId, long gpuMemLimit, int 
      * context (Qwen3-32B: 40,960 tokens × 8 slots would need ~86 GB in fp16).
      */
     public static BackendOptions defaults() {
-        return new BackendOptions("auto", 0, 0, 0, 8, 8192, 256, true, 0);
+        return new BackendOptions(Device.AUTO, 0, 0, 0, 8, 8192, 256, true, 0);
     }
 
     public BackendOptions withMaxBatch(int n) {
@@ -50,7 +48,7 @@ public record BackendOptions(String device, int deviceId, long gpuMemLimit, int 
                 int4GemmFrom);
     }
 
-    public BackendOptions withDevice(String d) {
+    public BackendOptions withDevice(Device d) {
         return new BackendOptions(d, deviceId, gpuMemLimit, threads, maxBatch, maxLength, prefillChunk, cudaGraph,
                 int4GemmFrom);
     }

@@ -1,31 +1,34 @@
 package org.medgo.inference.runtime;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import org.medgo.inference.bundle.BundleException;
 import org.medgo.inference.bundle.GenaiConfig;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
- * What a decoder graph declares, checked against {@code genai_config.json} (layer count, IO names, KV
- * head shape, vocabulary, dtypes), so a bundle whose files come from different models fails at load
- * with a message naming the disagreement. Shared by all backends.
+ * The contract between the engine and a decoder graph: what the graph declares, checked against
+ * {@code genai_config.json} (layer count, IO names, KV head shape, vocabulary, element types), so a bundle whose
+ * files come from different models fails at load with a message naming the disagreement. Every backend reads its
+ * graph's facts from here.
  *
  * @param kvType         element type of the KV cache inputs
  * @param logitsType     element type of the logits
+ * @param idsType        element type of the token ids (and position ids)
+ * @param maskType       element type of the attention mask
  * @param logitsLastOnly logits are {@code [batch, 1, vocab]} (last position only)
  * @param vocab          logits per position
  */
-public record DecoderGraph(OnnxJavaType kvType, OnnxJavaType logitsType, boolean logitsLastOnly, int vocab) {
+public record DecoderGraph(ElementType kvType, ElementType logitsType, ElementType idsType, ElementType maskType,
+                           boolean logitsLastOnly, int vocab) {
 
-    public static DecoderGraph check(OrtSession session, GenaiConfig config) throws OrtException {
-        Map<String, NodeInfo> in = session.getInputInfo();
-        Map<String, NodeInfo> out = session.getOutputInfo();
+    private static final Logger LOG = Logger.getLogger(DecoderGraph.class.getName());
+
+    /** Checks a graph's declared inputs and outputs (by name) against the bundle's configuration. */
+    public static DecoderGraph check(Map<String, GraphTensor> in, Map<String, GraphTensor> out, GenaiConfig config) {
         int graphLayers = 0;
         while (in.containsKey(config.pastKey(graphLayers))) {
             graphLayers++;
@@ -33,8 +36,8 @@ public record DecoderGraph(OnnxJavaType kvType, OnnxJavaType logitsType, boolean
         if (!config.sharedKvBuffer()) {
             // GroupQueryAttention detects the shared buffer at run time, so this usually still works; if the graph
             // concatenates past and new keys instead, the first run fails with a shape error.
-            java.util.logging.Logger.getLogger(DecoderGraph.class.getName()).warning("genai_config.json does not set"
-                    + " search.past_present_share_buffer=true; the engine passes one buffer as past and present anyway");
+            LOG.warning("genai_config.json does not set search.past_present_share_buffer=true; the engine passes"
+                    + " one buffer as past and present anyway");
         }
         if (graphLayers != config.layers()) {
             throw new BundleException("genai_config.json says " + config.layers() + " layers but the graph has "
@@ -48,10 +51,8 @@ public record DecoderGraph(OnnxJavaType kvType, OnnxJavaType logitsType, boolean
             }
         }
         for (int l = 0; l < config.layers(); l++) {
-            for (String name : List.of(config.pastValue(l))) {
-                if (!in.containsKey(name)) {
-                    throw new BundleException("the graph has no input \"" + name + "\"");
-                }
+            if (!in.containsKey(config.pastValue(l))) {
+                throw new BundleException("the graph has no input \"" + config.pastValue(l) + "\"");
             }
             for (String name : List.of(config.presentKey(l), config.presentValue(l))) {
                 if (!out.containsKey(name)) {
@@ -63,32 +64,47 @@ public record DecoderGraph(OnnxJavaType kvType, OnnxJavaType logitsType, boolean
             throw new BundleException("genai_config.json names position input \"" + config.positionIds()
                     + "\" but the graph has no such input");
         }
-        NodeInfo logits = out.get(config.logits());
+        GraphTensor logits = out.get(config.logits());
         if (logits == null) {
             throw new BundleException("the graph has no output \"" + config.logits() + "\"");
         }
-        TensorInfo past = (TensorInfo) in.get(config.pastKey(0)).getInfo();
-        long[] ps = past.getShape();
+        GraphTensor past = in.get(config.pastKey(0));
+        long[] ps = past.dims();
         if (ps.length != 4 || (ps[1] > 0 && ps[1] != config.kvHeads()) || (ps[3] > 0 && ps[3] != config.headSize())) {
-            throw new BundleException("graph KV input " + config.pastKey(0) + " has shape "
-                    + java.util.Arrays.toString(ps) + " but genai_config.json says " + config.kvHeads()
-                    + " kv heads of size " + config.headSize());
+            throw new BundleException("graph KV input " + config.pastKey(0) + " has shape " + Arrays.toString(ps)
+                    + " but genai_config.json says " + config.kvHeads() + " kv heads of size " + config.headSize());
         }
-        TensorInfo li = (TensorInfo) logits.getInfo();
-        long[] ls = li.getShape();
+        long[] ls = logits.dims();
         long vocab = ls[ls.length - 1];
         if (vocab > 0 && vocab != config.vocabSize()) {
             throw new BundleException("graph logits have " + vocab + " entries but genai_config.json says vocab_size "
                     + config.vocabSize());
         }
-        OnnxJavaType kv = past.type;
-        OnnxJavaType lt = li.type;
-        for (OnnxJavaType t : List.of(kv, lt)) {
-            if (t != OnnxJavaType.FLOAT && t != OnnxJavaType.FLOAT16 && t != OnnxJavaType.BFLOAT16) {
-                throw new BundleException("unsupported tensor type " + t + " for KV cache or logits");
+        ElementType kv = ElementType.ofOnnx(past.elementType());
+        ElementType lt = ElementType.ofOnnx(logits.elementType());
+        for (ElementType t : new ElementType[] {kv, lt}) {
+            if (t == null || !t.isFloat()) {
+                throw new BundleException("unsupported element type " + (t == null ? "code " + past.elementType()
+                        + "/" + logits.elementType() : t) + " for KV cache or logits");
             }
         }
+        List<String> indexInputs = new ArrayList<>(List.of(config.inputIds(), config.attentionMask()));
+        if (config.positionIds() != null) {
+            indexInputs.add(config.positionIds());
+        }
+        for (String name : indexInputs) {
+            ElementType t = ElementType.ofOnnx(in.get(name).elementType());
+            if (t == null || !t.isIndex()) {
+                throw new BundleException("input \"" + name + "\" has element type " + in.get(name).elementType()
+                        + "; int64 or int32 expected");
+            }
+        }
+        ElementType ids = ElementType.ofOnnx(in.get(config.inputIds()).elementType());
+        if (config.positionIds() != null && ElementType.ofOnnx(in.get(config.positionIds()).elementType()) != ids) {
+            throw new BundleException("input ids and position ids have different element types");
+        }
         boolean lastOnly = ls.length == 3 && ls[1] == 1;
-        return new DecoderGraph(kv, lt, lastOnly, config.vocabSize());
+        return new DecoderGraph(kv, lt, ids, ElementType.ofOnnx(in.get(config.attentionMask()).elementType()),
+                lastOnly, config.vocabSize());
     }
 }

@@ -1,6 +1,7 @@
 package org.medgo.inference.binding;
 
 import org.junit.jupiter.api.Test;
+import org.medgo.inference.runtime.Device;
 import org.medgo.inference.testing.TestBundles;
 
 import java.lang.foreign.Arena;
@@ -11,6 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The FFM binding reaches the same ORT library the Java classes loaded, at the right table entries. */
 class OrtApiTest {
+
+    private static final SessionSpec ONE_THREAD = SessionSpec.on(Device.CPU, 0).threads(1);
+
+    private static java.nio.file.Path model() {
+        return TestBundles.demo().resolve("model.onnx");
+    }
 
     @Test
     void bindsTheLibraryTheJavaClassesLoaded() {
@@ -27,7 +34,7 @@ class OrtApiTest {
 
     @Test
     void sessionIntrospectionSeesTheDecoderGraph() {
-        try (OrtIoSession s = OrtIoSession.open(TestBundles.demo().resolve("model.onnx"), "cpu", 0, 0, 1)) {
+        try (OrtIoSession s = OrtIoSession.open(model(), ONE_THREAD)) {
             assertThat(s.onCuda()).isFalse();
             assertThat(s.inputs()).containsKeys("input_ids", "attention_mask", "past_key_values.0.key");
             assertThat(s.outputs()).containsKeys("logits", "present.1.value");
@@ -39,7 +46,7 @@ class OrtApiTest {
     @Test
     void cudaRequestedWithoutAGpuFailsWithTheProvidersMessage() {
         // Exercises CreateCUDAProviderOptions (#205): without a usable GPU ORT answers with a status, not a crash.
-        try (OrtIoSession s = OrtIoSession.open(TestBundles.demo().resolve("model.onnx"), "cuda", 0, 0, 1)) {
+        try (OrtIoSession s = OrtIoSession.open(model(), ONE_THREAD.on(Device.CUDA))) {
             assertThat(s.onCuda()).isTrue(); // on a GPU machine
         } catch (OrtCallException e) {
             assertThat(e.getMessage()).contains("CUDA provider requested but not usable");
@@ -61,7 +68,7 @@ class OrtApiTest {
                 api.releaseRunOptions(options);
             }
         }
-        try (OrtIoSession s = OrtIoSession.open(TestBundles.demo().resolve("model.onnx"), "cpu", 0, 0, 1, true);
+        try (OrtIoSession s = OrtIoSession.open(model(), ONE_THREAD.withCudaGraphs());
              OrtIoSession.RunOptions r = s.runOptions(3)) {
             assertThat(s.cudaGraph()).as("no graphs on the CPU provider").isFalse();
             assertThat(r).isNotNull();
@@ -70,7 +77,7 @@ class OrtApiTest {
 
     @Test
     void aMissingModelIsAClearError() {
-        assertThatThrownBy(() -> OrtIoSession.open(java.nio.file.Path.of("/nonexistent/model.onnx"), "cpu", 0, 0, 1))
+        assertThatThrownBy(() -> OrtIoSession.open(java.nio.file.Path.of("/nonexistent/model.onnx"), ONE_THREAD))
                 .isInstanceOf(OrtCallException.class).hasMessageContaining("/nonexistent/model.onnx");
     }
 }

@@ -3,7 +3,8 @@ package org.medgo.inference.bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medgo.inference.runtime.BackendOptions;
-import org.medgo.inference.runtime.OrtJavaBackend;
+import org.medgo.inference.runtime.Device;
+import org.medgo.inference.ortjava.OrtJavaBackend;
 import org.medgo.inference.testing.TestBundles;
 
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class ModelBundleTest {
         int layers = ModelBundle.open(TestBundles.demo()).config().layers();
         Files.writeString(cfg, text.replaceFirst("\"num_hidden_layers\"\\s*:\\s*\\d+", "\"num_hidden_layers\": 28"));
         ModelBundle bundle = ModelBundle.open(dir);
-        assertThatThrownBy(() -> OrtJavaBackend.FACTORY.open(bundle, BackendOptions.defaults().withDevice("cpu")
+        assertThatThrownBy(() -> OrtJavaBackend.FACTORY.open(bundle, BackendOptions.defaults().withDevice(Device.CPU)
                 .withMaxBatch(1).withMaxLength(64)))
                 .isInstanceOf(BundleException.class)
                 .hasMessageContaining("says 28 layers but the graph has " + layers);

@@ -8,6 +8,7 @@ import org.medgo.inference.generation.GenerationRequest;
 import org.medgo.inference.generation.GenerationResult;
 import org.medgo.inference.generation.InferenceEngine;
 import org.medgo.inference.generation.Prompt;
+import org.medgo.inference.ortjava.OrtJavaBackend;
 import org.medgo.inference.runtime.BackendOptions;
 import org.medgo.inference.sampling.SamplingParams;
 
@@ -96,7 +97,8 @@ class ExporterTest {
     }
 
     private static List<Integer> decode(Path bundle) throws Exception {
-        try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(bundle), BackendOptions.defaults())) {
+        try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(bundle), BackendOptions.defaults(),
+                OrtJavaBackend.FACTORY)) {
             GenerationResult r = engine.generate(GenerationRequest.of(new Prompt.Tokens(PROMPT), SamplingParams.greedy(), 8)
                     .withIgnoreEos(true));
             return java.util.Arrays.stream(r.tokenIds()).boxed().toList();

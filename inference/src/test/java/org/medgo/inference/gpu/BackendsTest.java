@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.medgo.inference.binding.OrtCallException;
 import org.medgo.inference.bundle.ModelBundle;
 import org.medgo.inference.runtime.BackendOptions;
+import org.medgo.inference.runtime.Device;
 import org.medgo.inference.runtime.DecoderBackend;
 import org.medgo.inference.testing.TestBundles;
 
@@ -24,20 +25,20 @@ class BackendsTest {
         try (DecoderBackend b = Backends.named("auto").open(DEMO, SMALL)) {
             assertThat(b.describe()).isEqualTo("onnxruntime-java CPU");
         }
-        try (DecoderBackend b = Backends.named("auto").open(DEMO, SMALL.withDevice("cpu"))) {
+        try (DecoderBackend b = Backends.named("auto").open(DEMO, SMALL.withDevice(Device.CPU))) {
             assertThat(b.describe()).isEqualTo("onnxruntime-java CPU");
         }
     }
 
     @Test
     void cudaRequiredButMissingIsAnError() {
-        assertThatThrownBy(() -> Backends.named("auto").open(DEMO, SMALL.withDevice("cuda")))
+        assertThatThrownBy(() -> Backends.named("auto").open(DEMO, SMALL.withDevice(Device.CUDA)))
                 .isInstanceOf(OrtCallException.class).hasMessageContaining("CUDA");
     }
 
     @Test
     void namedBackends() {
-        try (DecoderBackend b = Backends.named("iobinding").open(DEMO, SMALL.withDevice("cpu"))) {
+        try (DecoderBackend b = Backends.named("iobinding").open(DEMO, SMALL.withDevice(Device.CPU))) {
             assertThat(b.describe()).startsWith("onnxruntime 1.29.0 C API IoBinding CPU");
         }
         assertThatThrownBy(() -> Backends.named("tensorrt")).isInstanceOf(IllegalArgumentException.class);

@@ -9,7 +9,8 @@ import org.medgo.inference.generation.Prompt;
 import org.medgo.inference.generation.TokenListener;
 import org.medgo.inference.runtime.BackendFactory;
 import org.medgo.inference.runtime.BackendOptions;
-import org.medgo.inference.runtime.OrtJavaBackend;
+import org.medgo.inference.runtime.Device;
+import org.medgo.inference.ortjava.OrtJavaBackend;
 import org.medgo.inference.sampling.SamplingParams;
 import org.medgo.inference.testing.TestBundles;
 
@@ -30,10 +31,10 @@ class FixedBufferDecodeTest {
     @Test
     void greedyTokensMatchTheJavaBackendAsBatchWidthAndSlotLengthsChange() throws Exception {
         ModelBundle bundle = ModelBundle.open(TestBundles.demo());
-        BackendOptions options = BackendOptions.defaults().withDevice("cpu").withMaxBatch(3).withMaxLength(96)
+        BackendOptions options = BackendOptions.defaults().withDevice(Device.CPU).withMaxBatch(3).withMaxLength(96)
                 .withPrefillChunk(16).withThreads(1);
         IoBindingBackend[] opened = new IoBindingBackend[1];
-        BackendFactory fixed = (b, o) -> opened[0] = new IoBindingBackend(b, o, true);
+        BackendFactory fixed = (b, o) -> opened[0] = IoBindingBackend.withGpuPathsOnCpu(b, o);
         List<int[]> viaFixed = generate(bundle, options, fixed);
         List<int[]> viaJava = generate(bundle, options, OrtJavaBackend.FACTORY);
         assertThat(opened[0].decodesThroughFixedBuffers()).isTrue();
@@ -47,10 +48,10 @@ class FixedBufferDecodeTest {
         // On CUDA the second session has ORT's CUTLASS int4 kernels; here it is a plain second CPU session, which
         // is enough to show both sessions read and write the same KV buffers as the batch width crosses over.
         ModelBundle bundle = ModelBundle.open(TestBundles.demo());
-        BackendOptions options = BackendOptions.defaults().withDevice("cpu").withMaxBatch(3).withMaxLength(96)
+        BackendOptions options = BackendOptions.defaults().withDevice(Device.CPU).withMaxBatch(3).withMaxLength(96)
                 .withPrefillChunk(16).withThreads(1).withInt4GemmFrom(2);
         IoBindingBackend[] opened = new IoBindingBackend[1];
-        List<int[]> viaTwo = generate(bundle, options, (b, o) -> opened[0] = new IoBindingBackend(b, o, true));
+        List<int[]> viaTwo = generate(bundle, options, (b, o) -> opened[0] = IoBindingBackend.withGpuPathsOnCpu(b, o));
         List<int[]> viaJava = generate(bundle, options, OrtJavaBackend.FACTORY);
         assertThat(opened[0].wideSteps()).as("steps on the second session").isPositive();
         for (int i = 0; i < viaTwo.size(); i++) {

@@ -10,8 +10,9 @@ import org.medgo.inference.generation.InferenceEngine;
 import org.medgo.inference.generation.Prompt;
 import org.medgo.inference.generation.TokenListener;
 import org.medgo.inference.runtime.BackendOptions;
+import org.medgo.inference.runtime.Device;
 import org.medgo.inference.runtime.DecoderBackend;
-import org.medgo.inference.runtime.OrtJavaBackend;
+import org.medgo.inference.ortjava.OrtJavaBackend;
 import org.medgo.inference.runtime.RowInput;
 import org.medgo.inference.runtime.StepLogits;
 import org.medgo.inference.sampling.SamplingParams;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IoBindingBackendTest {
 
-    private static final BackendOptions OPTIONS = BackendOptions.defaults().withDevice("cpu").withMaxBatch(4)
+    private static final BackendOptions OPTIONS = BackendOptions.defaults().withDevice(Device.CPU).withMaxBatch(4)
             .withMaxLength(96).withPrefillChunk(32).withThreads(1);
     private static DecoderBackend io;
     private static DecoderBackend java;
@@ -167,7 +168,7 @@ class IoBindingBackendTest {
     @Test
     void greedyGenerationThroughTheEngineMatchesTheJavaBackend() throws Exception {
         ModelBundle bundle = ModelBundle.open(TestBundles.demo());
-        BackendOptions options = BackendOptions.defaults().withDevice("cpu").withMaxBatch(3).withMaxLength(128)
+        BackendOptions options = BackendOptions.defaults().withDevice(Device.CPU).withMaxBatch(3).withMaxLength(128)
                 .withPrefillChunk(8).withThreads(1);
         List<int[]> viaIo = generate(bundle, options, IoBindingBackend.FACTORY);
         List<int[]> viaJava = generate(bundle, options, OrtJavaBackend.FACTORY);

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.medgo.inference.runtime.BackendOptions;
+import org.medgo.inference.runtime.Device;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -39,7 +40,7 @@ public record InferenceProperties(
 
     public InferenceProperties {
         BackendOptions d = BackendOptions.defaults();
-        device = device == null ? d.device() : device;
+        device = device == null ? d.device().label() : device;
         backend = backend == null ? "auto" : backend;
         deviceId = deviceId == null ? d.deviceId() : deviceId;
         gpuMemLimit = gpuMemLimit == null ? d.gpuMemLimit() : gpuMemLimit;
@@ -51,7 +52,7 @@ public record InferenceProperties(
     }
 
     BackendOptions options() {
-        return new BackendOptions(device, deviceId, gpuMemLimit, 0, maxBatch, maxLength, prefillChunk, cudaGraph,
+        return new BackendOptions(Device.parse(device), deviceId, gpuMemLimit, 0, maxBatch, maxLength, prefillChunk, cudaGraph,
                 int4GemmFrom);
     }
 }

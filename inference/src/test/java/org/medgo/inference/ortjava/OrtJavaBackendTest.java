@@ -1,9 +1,14 @@
-package org.medgo.inference.runtime;
+package org.medgo.inference.ortjava;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medgo.inference.bundle.ModelBundle;
+import org.medgo.inference.runtime.BackendOptions;
+import org.medgo.inference.runtime.DecoderBackend;
+import org.medgo.inference.runtime.Device;
+import org.medgo.inference.runtime.RowInput;
+import org.medgo.inference.runtime.StepLogits;
 import org.medgo.inference.testing.TestBundles;
 
 import java.util.ArrayList;
@@ -22,7 +27,7 @@ class OrtJavaBackendTest {
     @BeforeAll
     static void open() {
         backend = OrtJavaBackend.FACTORY.open(ModelBundle.open(TestBundles.demo()),
-                BackendOptions.defaults().withDevice("cpu").withMaxBatch(4).withMaxLength(128).withThreads(1));
+                BackendOptions.defaults().withDevice(Device.CPU).withMaxBatch(4).withMaxLength(128).withThreads(1));
     }
 
     @AfterAll

@@ -1,15 +1,32 @@
-package org.medgo.inference.runtime;
+package org.medgo.inference.ortjava;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 import org.medgo.inference.bundle.BundleException;
 import org.medgo.inference.bundle.GenaiConfig;
 import org.medgo.inference.bundle.ModelBundle;
+import org.medgo.inference.runtime.BackendException;
+import org.medgo.inference.runtime.BackendFactory;
+import org.medgo.inference.runtime.BackendOptions;
+import org.medgo.inference.runtime.DecoderBackend;
+import org.medgo.inference.runtime.DecoderGraph;
+import org.medgo.inference.runtime.DecoderShape;
+import org.medgo.inference.runtime.Device;
+import org.medgo.inference.runtime.ElementType;
+import org.medgo.inference.runtime.GraphTensor;
+import org.medgo.inference.runtime.HostLogits;
+import org.medgo.inference.runtime.KvSlotMover;
+import org.medgo.inference.runtime.RowInput;
+import org.medgo.inference.runtime.StepLogits;
+import org.medgo.inference.runtime.StepPlan;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
@@ -42,7 +59,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     private final OnnxJavaType kvType;
     private final OnnxJavaType logitsType;
     private final boolean logitsLastOnly;
-    private final long slotBytes;
+    private final KvSlotMover slots;
     private final ByteBuffer[] keys;
     private final ByteBuffer[] values;
     /** [n-1][layer]: tensors over slots 0..n-1, for decode steps. */
@@ -57,7 +74,7 @@ public final class OrtJavaBackend implements DecoderBackend {
     private final LongBuffer idsBuffer;
     private final LongBuffer maskBuffer;
     private final LongBuffer positionBuffer;
-    private Logits view;
+    private HostLogits view;
     private ByteBuffer swapTemp;
     private final Map<String, OnnxTensor> inputs = new HashMap<>();
     private final Map<String, OnnxTensor> pinned = new HashMap<>();
@@ -87,9 +104,14 @@ public final class OrtJavaBackend implements DecoderBackend {
         this.session = s;
         this.device = chosen;
         try {
-            DecoderGraph facts = DecoderGraph.check(session, config);
-            this.kvType = facts.kvType();
-            this.logitsType = facts.logitsType();
+            DecoderGraph facts = DecoderGraph.check(declared(session.getInputInfo()),
+                    declared(session.getOutputInfo()), config);
+            if (facts.idsType() != ElementType.INT64 || facts.maskType() != ElementType.INT64) {
+                throw new BundleException("the ORT Java backend needs int64 ids and mask; the graph has "
+                        + facts.idsType() + " / " + facts.maskType() + " (the IoBinding backend takes int32 too)");
+            }
+            this.kvType = javaType(facts.kvType());
+            this.logitsType = javaType(facts.logitsType());
             this.logitsLastOnly = facts.logitsLastOnly();
             this.shape = new DecoderShape(config.layers(), config.kvHeads(), config.headSize(), facts.vocab(),
                     options.maxBatch(), maxLength, Math.min(options.prefillChunk(), maxLength));
@@ -104,8 +126,8 @@ public final class OrtJavaBackend implements DecoderBackend {
                 presentKeyNames[l] = config.presentKey(l);
                 presentValueNames[l] = config.presentValue(l);
             }
-            slotBytes = (long) shape.kvHeads() * maxLength * shape.headDim() * kvType.size;
-            long bufferBytes = slotBytes * shape.maxBatch();
+            slots = new KvSlotMover(shape, kvType.size, this::copyRows);
+            long bufferBytes = slots.bufferBytes();
             if (bufferBytes > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("KV cache of " + bufferBytes + " bytes per layer is over the"
                         + " Java backend's 2 GiB buffer limit: lower maxBatch or maxLength");
@@ -143,7 +165,8 @@ public final class OrtJavaBackend implements DecoderBackend {
                 decodeIds[n - 1] = OnnxTensor.createTensor(env, idsBuffer.slice(0, n), new long[] {n, 1});
             }
             positionBuffer = ByteBuffer.allocateDirect(idsCap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
-            view = new Logits();
+            view = new HostLogits(MemorySegment.ofBuffer(logitsBuffer), facts.logitsType(), shape.vocabSize(),
+                    shape.maxBatch());
             maskBuffer = ByteBuffer.allocateDirect(shape.maxBatch() * maxLength * 8).order(ByteOrder.nativeOrder())
                     .asLongBuffer();
         } catch (OrtException e) {
@@ -156,15 +179,16 @@ public final class OrtJavaBackend implements DecoderBackend {
         LOG.info(() -> "decoder on " + device + ": " + shape + ", kv " + kvType);
     }
 
-    private OnnxTensor kvTensor(ByteBuffer buffer, int firstSlot, int slots) throws OrtException {
-        ByteBuffer view = buffer.slice((int) (firstSlot * slotBytes), (int) (slots * slotBytes))
+    private OnnxTensor kvTensor(ByteBuffer buffer, int firstSlot, int count) throws OrtException {
+        long slotBytes = slots.slotBytes();
+        ByteBuffer part = buffer.slice((int) (firstSlot * slotBytes), (int) (count * slotBytes))
                 .order(ByteOrder.nativeOrder());
-        return OnnxTensor.createTensor(env, view,
-                new long[] {slots, shape.kvHeads(), shape.maxLength(), shape.headDim()}, kvType);
+        return OnnxTensor.createTensor(env, part,
+                new long[] {count, shape.kvHeads(), shape.maxLength(), shape.headDim()}, kvType);
     }
 
     private static String addProvider(OrtSession.SessionOptions so, BackendOptions options) throws OrtException {
-        if (options.device().equals("cpu")) {
+        if (options.device() == Device.CPU) {
             return "CPU";
         }
         try (OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(options.deviceId())) {
@@ -174,20 +198,41 @@ public final class OrtJavaBackend implements DecoderBackend {
             so.addCUDA(cuda);
             return "CUDA:" + options.deviceId();
         } catch (OrtException | UnsatisfiedLinkError e) {
-            if (options.device().equals("cuda")) {
+            if (options.device() == Device.CUDA) {
                 throw new BackendException("CUDA provider requested but not usable: " + e.getMessage(), e);
             }
-            LOG.info("CUDA provider not usable here (" + firstLine(e.getMessage()) + "); running on CPU");
+            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            LOG.info("CUDA provider not usable here (" + why + "); running on CPU");
             return "CPU";
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    /** The graph's inputs or outputs as the shared contract reads them. */
+    private static Map<String, GraphTensor> declared(Map<String, NodeInfo> nodes) {
+        Map<String, GraphTensor> out = new HashMap<>();
+        nodes.forEach((name, node) -> out.put(name, node.getInfo() instanceof TensorInfo t
+                ? new GraphTensor(onnxCode(t.type), t.getShape()) : new GraphTensor(0, new long[0])));
+        return out;
+    }
+
+    private static int onnxCode(OnnxJavaType t) {
+        return switch (t) {
+            case FLOAT -> ElementType.FLOAT.onnxCode();
+            case FLOAT16 -> ElementType.FLOAT16.onnxCode();
+            case BFLOAT16 -> ElementType.BFLOAT16.onnxCode();
+            case INT32 -> ElementType.INT32.onnxCode();
+            case INT64 -> ElementType.INT64.onnxCode();
+            default -> 0;
+        };
+    }
+
+    private static OnnxJavaType javaType(ElementType t) {
+        return switch (t) {
+            case FLOAT -> OnnxJavaType.FLOAT;
+            case FLOAT16 -> OnnxJavaType.FLOAT16;
+            case BFLOAT16 -> OnnxJavaType.BFLOAT16;
+            default -> throw new BundleException("unsupported KV cache or logits type " + t);
+        };
     }
 
     @Override
@@ -202,31 +247,11 @@ public final class OrtJavaBackend implements DecoderBackend {
 
     @Override
     public StepLogits step(List<RowInput> rows) {
-        int n = rows.size();
-        if (n == 0 || n > shape.maxBatch()) {
-            throw new IllegalArgumentException("a step needs 1.." + shape.maxBatch() + " rows, got " + n);
-        }
-        int seq = rows.getFirst().count();
-        boolean prefill = n == 1 && (seq > 1 || rows.getFirst().slot() != 0);
-        if (!prefill) {
-            for (int i = 0; i < n; i++) {
-                RowInput r = rows.get(i);
-                if (r.count() != 1 || r.slot() != i) {
-                    throw new IllegalArgumentException("a decode step needs one token per row in slots 0..n-1; row "
-                            + i + " has slot " + r.slot() + " and " + r.count() + " tokens");
-                }
-            }
-        } else if (seq > shape.prefillChunk() && seq > idsBuffer.capacity()) {
-            throw new IllegalArgumentException("prefill chunk of " + seq + " tokens is over " + idsBuffer.capacity());
-        }
-        int total = 0;
-        for (RowInput r : rows) {
-            if (r.totalLength() > shape.maxLength()) {
-                throw new IllegalArgumentException("sequence in slot " + r.slot() + " would hold " + r.totalLength()
-                        + " tokens, over the KV cache length " + shape.maxLength());
-            }
-            total = Math.max(total, r.totalLength());
-        }
+        StepPlan plan = StepPlan.of(rows, shape);
+        int n = plan.rows();
+        int seq = plan.tokens();
+        int total = plan.longest();
+        boolean prefill = plan.prefill();
         for (int i = 0; i < n; i++) {
             RowInput r = rows.get(i);
             for (int t = 0; t < seq; t++) {
@@ -314,49 +339,23 @@ public final class OrtJavaBackend implements DecoderBackend {
 
     @Override
     public void moveSlot(int from, int to, int length) {
-        if (from == to || length == 0) {
-            return;
-        }
-        if (from < 0 || to < 0 || from >= shape.maxBatch() || to >= shape.maxBatch() || length > shape.maxLength()) {
-            throw new IllegalArgumentException("bad slot move " + from + " -> " + to + " of " + length);
-        }
-        // Each [kvHeads] head holds maxLength positions; only the first `length` are live.
-        int headBytes = shape.maxLength() * shape.headDim() * kvType.size;
-        int liveBytes = length * shape.headDim() * kvType.size;
-        for (int l = 0; l < shape.layers(); l++) {
-            for (ByteBuffer buf : new ByteBuffer[] {keys[l], values[l]}) {
-                for (int h = 0; h < shape.kvHeads(); h++) {
-                    int src = (int) (from * slotBytes) + h * headBytes;
-                    int dst = (int) (to * slotBytes) + h * headBytes;
-                    buf.put(dst, buf, src, liveBytes);
-                }
-            }
-        }
+        slots.move(from, to, length);
     }
 
     @Override
     public void swapSlots(int a, int b, int length) {
-        if (a == b || length == 0) {
-            return;
+        slots.swap(a, b, length);
+    }
+
+    /** {@link KvSlotMover.Copier} over the direct buffers: buffer {@code 2l} is layer l's keys, {@code 2l+1} its values. */
+    private void copyRows(int dst, long dstOffset, int src, long srcOffset, long width, long pitch, int rows) {
+        if (swapTemp == null && (dst == KvSlotMover.SCRATCH || src == KvSlotMover.SCRATCH)) {
+            swapTemp = ByteBuffer.allocateDirect((int) slots.slotBytes()).order(ByteOrder.nativeOrder());
         }
-        if (a < 0 || b < 0 || a >= shape.maxBatch() || b >= shape.maxBatch() || length > shape.maxLength()) {
-            throw new IllegalArgumentException("bad slot swap " + a + " <-> " + b + " of " + length);
-        }
-        int headBytes = shape.maxLength() * shape.headDim() * kvType.size;
-        int liveBytes = length * shape.headDim() * kvType.size;
-        if (swapTemp == null || swapTemp.capacity() < liveBytes) {
-            swapTemp = ByteBuffer.allocateDirect(headBytes).order(ByteOrder.nativeOrder());
-        }
-        for (int l = 0; l < shape.layers(); l++) {
-            for (ByteBuffer buf : new ByteBuffer[] {keys[l], values[l]}) {
-                for (int h = 0; h < shape.kvHeads(); h++) {
-                    int pa = (int) (a * slotBytes) + h * headBytes;
-                    int pb = (int) (b * slotBytes) + h * headBytes;
-                    swapTemp.put(0, buf, pa, liveBytes);
-                    buf.put(pa, buf, pb, liveBytes);
-                    buf.put(pb, swapTemp, 0, liveBytes);
-                }
-            }
+        ByteBuffer to = dst == KvSlotMover.SCRATCH ? swapTemp : (dst % 2 == 0 ? keys : values)[dst / 2];
+        ByteBuffer from = src == KvSlotMover.SCRATCH ? swapTemp : (src % 2 == 0 ? keys : values)[src / 2];
+        for (int r = 0; r < rows; r++) {
+            to.put((int) (dstOffset + r * pitch), from, (int) (srcOffset + r * pitch), (int) width);
         }
     }
 
@@ -393,49 +392,6 @@ public final class OrtJavaBackend implements DecoderBackend {
                     t.close();
                 }
             }
-        }
-    }
-
-    /** View over the pinned logits buffer. */
-    private final class Logits implements StepLogits {
-        private final LogitsRows host = new LogitsRows(java.lang.foreign.MemorySegment.ofBuffer(logitsBuffer),
-                logitsType == OnnxJavaType.FLOAT ? LogitsRows.Precision.FP32
-                        : logitsType == OnnxJavaType.BFLOAT16 ? LogitsRows.Precision.BF16 : LogitsRows.Precision.FP16,
-                shape.vocabSize());
-        private int rows;
-        private long nanos;
-
-        void set(int rows, long nanos) {
-            this.rows = rows;
-            this.nanos = nanos;
-        }
-
-        @Override
-        public int rows() {
-            return rows;
-        }
-
-        @Override
-        public int vocabSize() {
-            return shape.vocabSize();
-        }
-
-        @Override
-        public void copyRow(int row, float[] dst) {
-            if (row < 0 || row >= rows) {
-                throw new IndexOutOfBoundsException(row);
-            }
-            host.copyRow(row, dst);
-        }
-
-        @Override
-        public int argmax(int row, int limit) {
-            return host.argmax(row, limit);
-        }
-
-        @Override
-        public long runNanos() {
-            return nanos;
         }
     }
 }

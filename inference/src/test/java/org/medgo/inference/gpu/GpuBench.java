@@ -10,7 +10,8 @@ import org.medgo.inference.generation.TokenListener;
 import org.medgo.inference.runtime.BackendFactory;
 import org.medgo.inference.runtime.BackendOptions;
 import org.medgo.inference.runtime.DecoderBackend;
-import org.medgo.inference.runtime.OrtJavaBackend;
+import org.medgo.inference.runtime.Device;
+import org.medgo.inference.ortjava.OrtJavaBackend;
 import org.medgo.inference.sampling.SamplingParams;
 
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class GpuBench {
         };
         boolean graph = args.length == 8 || args[8].equals("graph");
         int int4GemmFrom = args.length == 10 ? Integer.parseInt(args[9]) : 0;
-        BackendOptions options = new BackendOptions(device, 0, 0, 0, maxBatch, maxLength, chunk, graph, int4GemmFrom);
+        BackendOptions options = new BackendOptions(Device.parse(device), 0, 0, 0, maxBatch, maxLength, chunk, graph, int4GemmFrom);
         long t0 = System.nanoTime();
         try (InferenceEngine engine = InferenceEngine.open(ModelBundle.open(model), options, factory)) {
             System.out.printf("loaded %s in %.1f s: %s, maxBatch %d, maxLength %d, prefill chunk %d%n", model,
