@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * wait for a place, polling their cancel flag.
  */
 @Component
-public class InferenceQueue {
+public class InferenceQueue implements GenerationQueue {
 
     private final InferenceEngine engine;
     private final List<InferenceObserver> observers;
@@ -35,7 +35,7 @@ public class InferenceQueue {
         this.places = new Semaphore(capacity, true);
     }
 
-    /** Generates now or throws {@link InferenceQueueFullException}; a timeout cancels the generation. */
+    @Override
     public GenerationResult generateOrRefuse(GenerationRequest request, long timeoutMillis, TokenListener listener)
             throws TimeoutException, InterruptedException {
         if (!places.tryAcquire()) {
@@ -44,7 +44,7 @@ public class InferenceQueue {
         return run(request, listener, timeoutMillis, () -> false);
     }
 
-    /** Waits for a place (giving up when {@code cancelled} turns true), then generates. */
+    @Override
     public GenerationResult generateWhenFree(GenerationRequest request, TokenListener listener, BooleanSupplier cancelled)
             throws InterruptedException, TimeoutException {
         while (!places.tryAcquire(200, TimeUnit.MILLISECONDS)) {
