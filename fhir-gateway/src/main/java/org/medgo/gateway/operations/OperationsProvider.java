@@ -21,7 +21,11 @@ import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.input.RequestBodyReader;
 import org.medgo.gateway.operations.jobs.Job;
 import org.medgo.gateway.operations.jobs.JobRunner;
+import org.medgo.gateway.operations.pipeline.CallMode;
 import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
+import org.medgo.gateway.operations.pipeline.ModelView;
+import org.medgo.gateway.operations.pipeline.ModelViews;
+import org.medgo.gateway.operations.pipeline.OperationAudit;
 import org.medgo.gateway.operations.pipeline.OperationKind;
 import org.medgo.gateway.operations.pipeline.PipelineResult;
 import org.medgo.gateway.operations.pipeline.Progress;
@@ -41,20 +45,22 @@ public class OperationsProvider implements FhirServerCustomizer {
     private final FhirContext fhir;
     private final RequestBodyReader reader;
     private final ClinicalAiPipeline pipeline;
+    private final ModelViews views;
     private final JobRunner jobs;
     private final DocumentBundles documents;
     private final RecordValidator validator;
-    private final org.medgo.gateway.operations.pipeline.OperationAudit audit;
+    private final OperationAudit audit;
 
-    OperationsProvider(FhirContext fhir, RequestBodyReader reader, ClinicalAiPipeline pipeline, JobRunner jobs,
-            DocumentBundles documents, RecordValidator validator, org.medgo.gateway.operations.pipeline.OperationAudit audit) {
-        this.audit = audit;
+    OperationsProvider(FhirContext fhir, RequestBodyReader reader, ClinicalAiPipeline pipeline, ModelViews views,
+            JobRunner jobs, DocumentBundles documents, RecordValidator validator, OperationAudit audit) {
         this.fhir = fhir;
         this.reader = reader;
         this.pipeline = pipeline;
+        this.views = views;
         this.jobs = jobs;
         this.documents = documents;
         this.validator = validator;
+        this.audit = audit;
     }
 
     @Override
@@ -88,13 +94,13 @@ public class OperationsProvider implements FhirServerCustomizer {
         String patient = input.bundle().getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(r -> r instanceof org.hl7.fhir.r4.model.Patient && r.getIdElement().hasIdPart())
                 .map(r -> "Patient/" + r.getIdElement().getIdPart()).findFirst().orElse(null);
-        ClinicalAiPipeline.ModelView view = pipeline.modelView(OperationKind.SUMMARIZE, input, patient, "preview");
+        ModelView view = views.of(OperationKind.SUMMARIZE, input, patient, "preview");
         Parameters out = new Parameters();
         out.addParameter().setName("bundle").setResource(view.deidentified());
         out.addParameter("language", new StringType(view.language()));
         out.addParameter("promptTemplate", new StringType(view.template().id()));
         out.addParameter("record", new StringType(view.record()));
-        restAudit("$deidentify", input, patient, null);
+        audit.served("$deidentify", input, patient, null);
         FhirResponses.write(fhir, request, response, 200, out);
     }
 
@@ -148,13 +154,13 @@ public class OperationsProvider implements FhirServerCustomizer {
         String base = FhirResponses.serverBase(request);
         if (prefersAsync(request)) {
             Job job = jobs.submit(kind, input);
-            restAudit(kind.path().substring(kind.path().indexOf('$')), input, null, "Job/" + job.id());
+            audit.served(operationName(kind), input, null, "Job/" + job.id());
             response.setHeader("Content-Location", base + "/" + JOB_STATUS + "?_jobId=" + job.id());
             FhirResponses.write(fhir, request, response, 202, info("accepted; poll Content-Location for the result"));
             return;
         }
-        PipelineResult result = pipeline.run(kind, input, Progress.NONE, () -> false, false);
-        restAudit(kind.path().substring(kind.path().indexOf('$')), input, null, "Composition/" + result.compositionId());
+        PipelineResult result = pipeline.run(kind, input, CallMode.SYNCHRONOUS, Progress.NONE, () -> false);
+        audit.served(operationName(kind), input, null, "Composition/" + result.compositionId());
         response.setHeader("Content-Location", base + "/Composition/" + result.compositionId());
         response.setHeader("X-Request-Id", input.requestId());
         response.setHeader("Server-Timing", String.format(Locale.ROOT, "model;dur=%.1f, total;dur=%.1f",
@@ -162,14 +168,9 @@ public class OperationsProvider implements FhirServerCustomizer {
         FhirResponses.write(fhir, request, response, 200, documents.document(result.compositionId(), base));
     }
 
-    /**
-     * Manual-response operations write their own response, so HAPI's outgoing-response hook (where the REST
-     * audit interceptor records successes) does not run for them: they record their success here, before
-     * the response goes out. Failures are thrown and recorded by the interceptor.
-     */
-    private void restAudit(String operation, OperationInput input, String patient, String entity) {
-        audit.record(org.medgo.audit.EventType.REST, "operation:" + operation, org.medgo.audit.Outcome.SUCCESS, null,
-                input.requester(), patient, entity, input.requestId(), java.util.Map.of());
+    /** {@code $summarize} of {@code Encounter/$summarize}. Failures are thrown and recorded by the REST audit interceptor. */
+    private static String operationName(OperationKind kind) {
+        return kind.path().substring(kind.path().indexOf('$'));
     }
 
     private static boolean prefersAsync(HttpServletRequest request) {

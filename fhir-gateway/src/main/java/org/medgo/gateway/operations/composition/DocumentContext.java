@@ -2,14 +2,12 @@ package org.medgo.gateway.operations.composition;
 
 import java.util.Date;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
  * What every generated resource of one request shares. {@code patient} and {@code encounter} point at the
- * REAL (input) resources; {@code clinicianText} turns one model text field into what a clinician reads
- * (leak scan, then re-identification).
+ * REAL (input) resources.
  */
 public record DocumentContext(
         String compositionId,
@@ -20,8 +18,7 @@ public record DocumentContext(
         String language,
         Date date,
         Device device,
-        String templateId,
-        UnaryOperator<String> clinicianText) {
+        String templateId) {
 
     public boolean chinese() {
         return "zh".equals(language);

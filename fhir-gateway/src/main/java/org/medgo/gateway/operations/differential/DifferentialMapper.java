@@ -1,7 +1,5 @@
 package org.medgo.gateway.operations.differential;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +18,7 @@ import org.medgo.gateway.operations.composition.GeneratedDocument;
 import org.medgo.gateway.operations.composition.SafeNarrative;
 
 /**
- * The differential JSON ({@code config/prompts/differential-v1.schema.json}) as Conditions with
+ * A re-identified {@link DifferentialDraft} as Conditions with
  * {@code verificationStatus = differential}, referenced from a Composition (LOINC 51848-0 evaluation note).
  * Per Condition: likelihood = extension {@value #LIKELIHOOD} with a code of HL7's risk-probability code
  * system; supporting findings = {@code Condition.evidence.code.text}; opposing findings = extension
@@ -34,17 +32,9 @@ public final class DifferentialMapper {
     public static final String NEXT_TEST = BASE + "differential-next-test";
     static final String RISK_PROBABILITY = "http://terminology.hl7.org/CodeSystem/risk-probability";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DifferentialMapper() {}
 
-    public static GeneratedDocument map(String modelJson, DocumentContext ctx) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(modelJson);
-        } catch (Exception e) {
-            throw new IllegalStateException("the model output is not the differential JSON", e);
-        }
+    public static GeneratedDocument map(DifferentialDraft draft, DocumentContext ctx) {
         boolean zh = ctx.chinese();
         Composition c = CompositionSkeleton.of(ctx, "51848-0", "Evaluation note",
                 zh ? "AI 生成的鉴别诊断（待审核）" : "AI-generated differential diagnosis (preliminary)");
@@ -53,9 +43,9 @@ public final class DifferentialMapper {
         List<Resource> conditions = new ArrayList<>();
         List<String> dxItems = new ArrayList<>();
         List<String> testItems = new ArrayList<>();
-        for (JsonNode d : root.path("differentials")) {
-            String name = ctx.clinicianText().apply(d.path("condition").asText(""));
-            String likelihood = d.path("likelihood").asText("low");
+        for (DifferentialDraft.Candidate d : draft.differentials()) {
+            String name = d.condition();
+            String likelihood = d.likelihood();
             Condition condition = new Condition();
             condition.setId(UUID.randomUUID().toString());
             AiLabels.label(condition);
@@ -69,9 +59,9 @@ public final class DifferentialMapper {
             condition.setRecordedDate(ctx.date());
             condition.setRecorder(null);
             condition.addExtension(LIKELIHOOD, new CodeableConcept(new Coding(RISK_PROBABILITY, likelihood, likelihood)));
-            List<String> supporting = texts(d.path("supporting"), ctx);
-            List<String> opposing = texts(d.path("opposing"), ctx);
-            List<String> tests = texts(d.path("nextTests"), ctx);
+            List<String> supporting = nonBlank(d.supporting());
+            List<String> opposing = nonBlank(d.opposing());
+            List<String> tests = nonBlank(d.nextTests());
             supporting.forEach(s -> condition.addEvidence().addCode(new CodeableConcept().setText(s)));
             opposing.forEach(o -> condition.addExtension(OPPOSING, new StringType(o)));
             tests.forEach(t -> condition.addExtension(NEXT_TEST, new CodeableConcept().setText(t)));
@@ -94,12 +84,7 @@ public final class DifferentialMapper {
         return new GeneratedDocument(c, conditions, provenance, ctx.device());
     }
 
-    private static List<String> texts(JsonNode array, DocumentContext ctx) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> {
-            String t = ctx.clinicianText().apply(n.asText("")).strip();
-            if (!t.isEmpty()) out.add(t);
-        });
-        return out;
+    private static List<String> nonBlank(List<String> texts) {
+        return texts.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 }

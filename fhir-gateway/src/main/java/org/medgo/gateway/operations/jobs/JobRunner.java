@@ -18,8 +18,11 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.input.OperationInput;
+import org.medgo.gateway.operations.pipeline.CallMode;
 import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
 import org.medgo.gateway.operations.pipeline.OperationKind;
+import org.medgo.gateway.operations.pipeline.Progress;
+import org.medgo.gateway.operations.pipeline.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -126,6 +129,22 @@ public class JobRunner {
         }
     }
 
+    /** Stages are stored; token-level progress stays in memory: never block the engine thread on the DB. */
+    private Progress progressOf(UUID id) {
+        return new Progress() {
+            @Override
+            public void entered(Stage stage) {
+                liveStep.put(id, stage.progress());
+                jobs.step(id, stage.progress());
+            }
+
+            @Override
+            public void generated(int pieces) {
+                liveStep.put(id, Progress.generating(pieces));
+            }
+        };
+    }
+
     private static String text(Parameters p, String name) {
         var param = p.getParameter(name);
         return param == null ? null : param.getValue().primitiveValue();
@@ -140,12 +159,7 @@ public class JobRunner {
             Optional<String> language = Optional.ofNullable(stored.getParameter("language")).map(p -> p.getValue().primitiveValue());
             var who = new org.medgo.gateway.audit.Requester(text(stored, "client"), text(stored, "user"));
             OperationInput input = new OperationInput(bundle, language, claimed.job().requestId(), true, who);
-            var result = pipeline.run(kind, input, step -> {
-                liveStep.put(id, step);
-                if (!step.startsWith("generating")) {
-                    jobs.step(id, step);  // token-level progress stays in memory: never block the engine thread on the DB
-                }
-            }, () -> stopping || cancelRequested.contains(id), true);
+            var result = pipeline.run(kind, input, CallMode.JOB, progressOf(id), () -> stopping || cancelRequested.contains(id));
             jobs.finish(id, "completed", result.compositionId(), null);
         } catch (CancellationException e) {
             if (cancelRequested.contains(id)) {

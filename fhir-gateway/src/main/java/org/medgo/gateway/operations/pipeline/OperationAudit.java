@@ -1,15 +1,19 @@
 package org.medgo.gateway.operations.pipeline;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import org.medgo.audit.AuditRecord;
 import org.medgo.audit.EventType;
 import org.medgo.audit.Outcome;
 import org.medgo.audit.chain.AuditTrail;
-import org.medgo.gateway.audit.Requester;
+import org.medgo.deidentify.fhir.DeidentifiedResource;
+import org.medgo.gateway.operations.input.OperationInput;
+import org.medgo.gateway.operations.model.ModelIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +30,52 @@ public class OperationAudit {
         this.trail = trail;
     }
 
-    public void record(EventType type, String step, Outcome outcome, String failure, Requester who, String patientRef,
-            String entityRef, String requestId, Map<String, ?> details) {
-        trail.record(AuditRecord.builder(type, step).action('E').outcome(outcome, failure)
-                .client(who.clientId()).user(who.userId()).patient(patientRef).entity(entityRef).request(requestId)
-                .details(details).build());
+    /** A record was de-identified ({@code step}: the prompt family, or {@code preview}); counts per PHI type. */
+    void deidentified(OperationInput input, String step, String patientRef, DeidentifiedResource deid, UUID vaultId) {
+        AuditRecord.Builder record = event(EventType.DEIDENTIFY, step, input).patient(patientRef)
+                .detail("ruleSet", deid.ruleSet()).detail("vault", vaultId.toString());
+        deid.counts().forEach((type, n) -> record.detail("phi." + type.name(), n));
+        trail.record(record.build());
+    }
+
+    /** The model wrote a document and it was stored as {@code compositionId}. */
+    void generated(PipelineRun run, String compositionId, String deviceId, ModelIdentity model) {
+        trail.record(event(EventType.MODEL_RUN, run.kind.promptFamily(), run.input).patient(run.patientRef)
+                .entity("Composition/" + compositionId)
+                .detail("operation", run.kind.path()).detail("model", deviceId).detail("modelVersion", model.version())
+                .detail("promptTemplate", run.view.template().id())
+                .detail("promptSha256", sha256(String.valueOf(run.request.prompt())))
+                .detail("outputSha256", sha256(run.result.text()))
+                .detail("promptTokens", run.result.promptTokens()).detail("completionTokens", run.result.completionTokens())
+                .detail("finishReason", run.result.finishReason().name()).detail("leaksRedacted", run.leaksRedacted)
+                .build());
+    }
+
+    /**
+     * The run failed in its current stage: a client error, a busy model or a cancellation is a minor
+     * failure, anything else serious. The reason is the HTTP status, never the message (it may quote input).
+     */
+    void failed(PipelineRun run, RuntimeException e) {
+        int status = e instanceof BaseServerResponseException b ? b.getStatusCode() : 500;
+        boolean cancelled = e instanceof CancellationException;
+        boolean minor = status < 500 || status == 503 || cancelled;
+        Stage stage = run.stage();
+        trail.record(event(stage.auditEvent(), run.kind.promptFamily() + "." + stage.code(), run.input)
+                .outcome(minor ? Outcome.MINOR_FAILURE : Outcome.SERIOUS_FAILURE, cancelled ? "cancelled" : "HTTP " + status)
+                .patient(run.patientRef).detail("operation", run.kind.path()).build());
+    }
+
+    /**
+     * A manual-response operation answered successfully. HAPI's outgoing-response hook (where the REST audit
+     * interceptor records successes) does not run for those, so they record their success themselves.
+     */
+    public void served(String operation, OperationInput input, String patientRef, String entityRef) {
+        trail.record(event(EventType.REST, "operation:" + operation, input).patient(patientRef).entity(entityRef).build());
+    }
+
+    private static AuditRecord.Builder event(EventType type, String step, OperationInput input) {
+        return AuditRecord.builder(type, step).action('E').client(input.requester().clientId())
+                .user(input.requester().userId()).request(input.requestId());
     }
 
     public static String sha256(String text) {

@@ -1,8 +1,7 @@
 package org.medgo.gateway.operations.summarize;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.medgo.gateway.operations.composition.CompositionSkeleton;
@@ -12,26 +11,24 @@ import org.medgo.gateway.operations.composition.AiProvenance;
 import org.medgo.gateway.operations.composition.SafeNarrative;
 
 /**
- * The summary JSON ({@code config/prompts/summarize-v1.schema.json}) as a Composition: a discharge summary
+ * A re-identified {@link SummaryDraft} as a Composition: a discharge summary
  * (LOINC 18842-5) for a finished inpatient encounter, a progress note (11506-3) otherwise, one LOINC-coded
  * section per field.
  */
 public final class SummaryMapper {
 
-    private record SectionCode(String field, String code, String display, String titleEn, String titleZh) {}
+    private record SectionCode(Function<SummaryDraft, String> field, String code, String display, String titleEn, String titleZh) {}
 
     private static final List<SectionCode> DISCHARGE = List.of(
-            new SectionCode("course", "8648-8", "Hospital course Narrative", "Hospital course", "住院经过"),
-            new SectionCode("diagnoses", "11535-2", "Hospital discharge Dx Narrative", "Discharge diagnoses", "出院诊断"),
-            new SectionCode("medications", "10183-2", "Hospital discharge medications Narrative", "Discharge medications", "出院带药"),
-            new SectionCode("plan", "18776-5", "Plan of care note", "Plan and follow-up", "随访与计划"));
+            new SectionCode(SummaryDraft::course, "8648-8", "Hospital course Narrative", "Hospital course", "住院经过"),
+            new SectionCode(SummaryDraft::diagnoses, "11535-2", "Hospital discharge Dx Narrative", "Discharge diagnoses", "出院诊断"),
+            new SectionCode(SummaryDraft::medications, "10183-2", "Hospital discharge medications Narrative", "Discharge medications", "出院带药"),
+            new SectionCode(SummaryDraft::plan, "18776-5", "Plan of care note", "Plan and follow-up", "随访与计划"));
     private static final List<SectionCode> PROGRESS = List.of(
-            new SectionCode("course", "10164-2", "History of Present illness Narrative", "Clinical course", "诊疗经过"),
-            new SectionCode("diagnoses", "51848-0", "Evaluation note", "Assessment", "评估"),
-            new SectionCode("medications", "10160-0", "History of Medication use Narrative", "Medications", "用药"),
-            new SectionCode("plan", "18776-5", "Plan of care note", "Plan", "计划"));
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+            new SectionCode(SummaryDraft::course, "10164-2", "History of Present illness Narrative", "Clinical course", "诊疗经过"),
+            new SectionCode(SummaryDraft::diagnoses, "51848-0", "Evaluation note", "Assessment", "评估"),
+            new SectionCode(SummaryDraft::medications, "10160-0", "History of Medication use Narrative", "Medications", "用药"),
+            new SectionCode(SummaryDraft::plan, "18776-5", "Plan of care note", "Plan", "计划"));
 
     private SummaryMapper() {}
 
@@ -40,19 +37,13 @@ public final class SummaryMapper {
         return inpatient && encounter.getStatus() == Encounter.EncounterStatus.FINISHED;
     }
 
-    public static GeneratedDocument map(String modelJson, Encounter encounter, DocumentContext ctx) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(modelJson);
-        } catch (Exception e) {
-            throw new IllegalStateException("the model output is not the summary JSON", e);
-        }
+    public static GeneratedDocument map(SummaryDraft draft, Encounter encounter, DocumentContext ctx) {
         boolean discharge = isDischarge(encounter);
         Composition c = discharge
                 ? CompositionSkeleton.of(ctx, "18842-5", "Discharge summary", ctx.chinese() ? "AI 生成的出院小结（待审核）" : "AI-generated discharge summary (preliminary)")
                 : CompositionSkeleton.of(ctx, "11506-3", "Progress note", ctx.chinese() ? "AI 生成的病程记录（待审核）" : "AI-generated progress note (preliminary)");
         for (SectionCode s : discharge ? DISCHARGE : PROGRESS) {
-            String text = ctx.clinicianText().apply(root.path(s.field()).asText(""));
+            String text = s.field().apply(draft);
             Composition.SectionComponent section = CompositionSkeleton.section(c, s.code(), s.display(), ctx.chinese() ? s.titleZh() : s.titleEn());
             section.setText(SafeNarrative.of(List.of(text), List.of()));
         }

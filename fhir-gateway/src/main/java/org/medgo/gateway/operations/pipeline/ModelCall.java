@@ -1,0 +1,73 @@
+package org.medgo.gateway.operations.pipeline;
+
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.medgo.gateway.operations.OperationsProperties;
+import org.medgo.gateway.operations.model.GenerationQueue;
+import org.medgo.gateway.operations.model.InferenceQueueFullException;
+import org.medgo.inference.generation.ContextLengthException;
+import org.medgo.inference.generation.GenerationRequest;
+import org.medgo.inference.generation.GenerationResult;
+import org.medgo.inference.generation.Prompt;
+import org.medgo.inference.generation.TokenListener;
+import org.medgo.inference.sampling.SamplingParams;
+import org.springframework.stereotype.Component;
+
+/** One request to the model through its bounded queue, with the queue's refusals as HTTP answers. */
+@Component
+class ModelCall {
+
+    private final GenerationQueue queue;
+    private final OperationsProperties properties;
+
+    ModelCall(GenerationQueue queue, OperationsProperties properties) {
+        this.queue = queue;
+        this.properties = properties;
+    }
+
+    /** Greedy decoding constrained to the template's JSON schema. */
+    GenerationRequest request(ModelView view) {
+        return GenerationRequest.of(Prompt.chat(view.template().messages(view.record()), false), SamplingParams.greedy(),
+                        properties.maxNewTokens())
+                .withJsonSchema(view.template().jsonSchema());
+    }
+
+    GenerationResult generate(GenerationRequest request, CallMode mode, Progress progress, BooleanSupplier cancelled) {
+        TokenListener listener = new PieceCounter(progress);
+        try {
+            return switch (mode) {
+                case JOB -> queue.generateWhenFree(request, listener, cancelled);
+                case SYNCHRONOUS -> queue.generateOrRefuse(request, properties.syncTimeout().toMillis(), listener);
+            };
+        } catch (InferenceQueueFullException e) {
+            throw new ServiceUnavailableException("the model is busy; retry later or send Prefer: respond-async", properties.retryAfterSeconds());
+        } catch (TimeoutException e) {
+            throw new ServiceUnavailableException("the model did not answer within " + properties.syncTimeout().toSeconds()
+                    + " s; send Prefer: respond-async for long records", properties.retryAfterSeconds());
+        } catch (ContextLengthException e) {
+            throw new UnprocessableEntityException("the record is too long for the model: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    /** Reports every 16th piece of generated text; one per request, called from the engine's thread only. */
+    private static final class PieceCounter implements TokenListener {
+        private final Progress progress;
+        private int pieces;
+
+        PieceCounter(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void onText(String delta) {
+            if (++pieces % 16 == 0) {
+                progress.generated(pieces);
+            }
+        }
+    }
+}

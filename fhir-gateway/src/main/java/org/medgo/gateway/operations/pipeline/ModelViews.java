@@ -1,0 +1,52 @@
+package org.medgo.gateway.operations.pipeline;
+
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.medgo.deidentify.DeidSecrets;
+import org.medgo.deidentify.DeidSession;
+import org.medgo.deidentify.fhir.BundleDeidentifier;
+import org.medgo.deidentify.fhir.DeidentifiedResource;
+import org.medgo.deidentify.vault.Vault;
+import org.medgo.gateway.operations.OperationsProperties;
+import org.medgo.gateway.operations.input.OperationInput;
+import org.medgo.gateway.operations.prompt.PromptTemplates;
+import org.medgo.gateway.operations.prompt.RecordLanguage;
+import org.medgo.gateway.operations.prompt.RecordRenderer;
+import org.springframework.stereotype.Component;
+
+/** De-identifies a record and renders its prompt: exactly what the model receives (also the $deidentify preview). */
+@Component
+public class ModelViews {
+
+    private final BundleDeidentifier deidentifier;
+    private final DeidSecrets secrets;
+    private final Vault vault;
+    private final PromptTemplates templates;
+    private final OperationsProperties properties;
+    private final OperationAudit audit;
+
+    ModelViews(BundleDeidentifier deidentifier, DeidSecrets secrets, Vault vault, PromptTemplates templates,
+            OperationsProperties properties, OperationAudit audit) {
+        this.deidentifier = deidentifier;
+        this.secrets = secrets;
+        this.vault = vault;
+        this.templates = templates;
+        this.properties = properties;
+        this.audit = audit;
+    }
+
+    /**
+     * The de-identifier works on its own copy, so the input Bundle is neither copied here nor changed.
+     * Audited as a DEIDENTIFY event ({@code auditStep}) with the counts per PHI type.
+     */
+    public ModelView of(OperationKind kind, OperationInput input, String patientRef, String auditStep) {
+        DeidSession session = DeidSession.newRequest(secrets);
+        DeidentifiedResource deid = deidentifier.deidentify(input.bundle(), session);
+        UUID vaultId = vault.store(session, properties.vaultTtl());
+        audit.deidentified(input, auditStep, patientRef, deid, vaultId);
+        Bundle bundle = (Bundle) deid.resource();
+        String record = RecordRenderer.render(bundle);
+        String language = RecordLanguage.of(bundle, record, input.language());
+        return new ModelView(bundle, language, templates.current(kind.promptFamily(), language), record, vaultId);
+    }
+}
