@@ -14,6 +14,14 @@
 #   python3 inference/bench/gemv_floor.py --preset qwen3-8b   the GEMV-only floor of a decode step in torch
 #   bash inference/bench/run_device.sh 32b java        int4: GpuBench with CUDA graphs, TTFT, and again with ORT's
 #                                                       fpA_intB (CUTLASS weight-only) MatMulNBits kernels
+#   bash inference/bench/run_device.sh export 8b-sel 8b-sel-fused   8B fp16 with --device-selection 64 (and fused)
+#   bash inference/bench/run_device.sh 8b-sel diag     a 2-layer bundle with selection: graph capture with ArgMax/TopK,
+#                                                       greedy vs greedy-full vs topk (same digests for the first two)
+#   bash inference/bench/run_device.sh 8b-sel peer     compiled transformers peer (static cache + torch.compile, every
+#                                                       shape warmed, decode from the 128/256-token difference)
+#   bash inference/bench/run_device.sh 8b-sel java     GpuBench modes greedy, greedy-full (selection hidden: the
+#                                                       "before"), topk at 1/8/32/64, GPU memory sampled; then the
+#                                                       fused bundle if it was exported
 # Needs the staged runtime in /root/gpu/rt and /root/gpu/jre (../shared/gpu/README.md) and the jars in
 # .dev/gpu/lib (the inference module's jar plus its runtime dependencies, ORT natives stripped). Logs go to $OUT.
 set -uo pipefail
@@ -32,6 +40,8 @@ export_args() {  # variant -> preset dir extra...
     8b) echo qwen3-8b /root/b8b ;;
     32b) echo qwen3-32b /root/b32b --int4 128 ;;
     32b-fused) echo qwen3-32b /root/b32bf --int4 128 --fuse-projections ;;
+    8b-sel) echo qwen3-8b /root/b8bs --device-selection 64 ;;
+    8b-sel-fused) echo qwen3-8b /root/b8bsf --device-selection 64 --fuse-projections ;;
   esac
 }
 
@@ -47,7 +57,8 @@ export_one() {  # preset dir extra...
 if [ "$which" = export ]; then
   mkdir -p /root/logs
   shift
-  nohup setsid bash inference/bench/run_device.sh exports-fg "${@:-8b 32b}" > /root/logs/export.log 2>&1 < /dev/null &
+  log=/root/logs/export-$(echo ${@:-8b 32b} | tr ' ' '_').log
+  nohup setsid bash inference/bench/run_device.sh exports-fg "${@:-8b 32b}" > $log 2>&1 < /dev/null &
   echo "exports started (log /root/logs/export.log)"
   exit 0
 fi
@@ -66,7 +77,7 @@ wait_export() {
   local t=$(date +%s)
   while [ ! -f $dir.done ] && pgrep -f medgo_export.py > /dev/null; do sleep 3; done
   [ -f $dir.done ] || export_one $(export_args $which)  # the background export is gone: do it here
-  echo "waited $(( $(date +%s) - t )) s for the $which export"; cat /root/logs/export.log 2>/dev/null | grep took
+  echo "waited $(( $(date +%s) - t )) s for the $which export"; cat /root/logs/export*.log 2>/dev/null | grep took
 }
 
 bench() {  # label seconds args... ; GpuBench lines to the console, everything to $OUT/label.log.gz
@@ -74,10 +85,55 @@ bench() {  # label seconds args... ; GpuBench lines to the console, everything t
   echo "== $label"
   timeout "$secs" $JAVA $JOPTS "${BENCH_PROPS[@]}" -cp "$CP" org.medgo.inference.gpu.GpuBench "$@" > "$OUT/$label.log" 2>&1
   echo "(exit $?)"
-  grep -E "^(loaded|warm-up|bench|  transfers)|CUDA graph|Exception|Error" "$OUT/$label.log" | grep -v "^\s*at " | head -40
+  grep -E "^(loaded|warm-up|bench|  transfers)|CUDA graph|Exception|Error" "$OUT/$label.log" | grep -v "^\s*at " | head -60
   gzip -f "$OUT/$label.log"
 }
 BENCH_PROPS=()
+
+mem_watch() {  # label: GPU memory in use every 250 ms until mem_stop; the peak goes to the console
+  nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -lms 250 > "$OUT/mem-$1.csv" 2>/dev/null &
+  MEM_PID=$!
+}
+mem_stop() {
+  kill $MEM_PID 2>/dev/null; wait $MEM_PID 2>/dev/null
+  echo "GPU memory in use, peak: $(sort -n "$OUT/mem-$1.csv" | tail -1) MiB (idle before: $MEM_IDLE MiB)"
+}
+
+if [ $which = 8b-sel ] && [ $part = diag ]; then
+  nvidia-smi --query-gpu=name,memory.used,memory.total --format=csv | tee $OUT/gpu-8b-sel.txt
+  python3 -c "import json,sys; sys.path.insert(0,'inference/export'); from medgo_export import PRESETS; \
+json.dump(dict(PRESETS['qwen3-8b'], hidden_size=1024, intermediate_size=3072, num_hidden_layers=2, \
+num_attention_heads=8, num_key_value_heads=4), open('/root/small.json','w'))"
+  [ -f /root/bsmalls/genai_config.json ] || python3 inference/export/medgo_export.py --config /root/small.json \
+      --random --seed 1 --dtype fp16 --context-length 1024 --device-selection 64 --out /root/bsmalls 2>&1 | tail -1
+  BENCH_PROPS=(-Dmedgo.ort.logLevel=1 -Dmedgo.bench.modes=greedy,greedy-full,topk)
+  bench diag-small-sel 90 /root/bsmalls iobinding cuda 32 40 128 32 1,4 graph
+  zcat $OUT/diag-small-sel.log.gz | grep -iE "memcpy|graph capture|cuda graph|CPUExecutionProvider|TopK|ArgMax" \
+      | sed 's/^.*\] //' | sort | uniq -c | sort -rn | head -20
+  exit 0
+fi
+if [ $which = 8b-sel ] && [ $part = peer ]; then
+  MEM_IDLE=$(nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits); mem_watch peer
+  timeout ${PEER_SECS:-540} python3 inference/bench/peer_transformers.py --preset qwen3-8b --dtype fp16 \
+      --levels ${LEVELS:-1,8,32,64} --prompt 512 --short 128 --new 256 --compile --json $OUT/peer-8b-compiled.json \
+      2>&1 | grep -vi warn | tee $OUT/peer-8b-compiled.log
+  mem_stop peer
+  exit 0
+fi
+if [ $which = 8b-sel ] && [ $part = java ]; then
+  wait_export
+  ls -l $dir; du -b $dir/model.onnx.data
+  MEM_IDLE=$(nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits); mem_watch java
+  BENCH_PROPS=(-Dmedgo.bench.modes=greedy,greedy-full,topk)
+  bench java-8b-sel 330 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
+  mem_stop java
+  zcat $OUT/java-8b-sel.log.gz | grep -E "KV [0-9]+ MiB" | sed 's/^.*INFO: //' | head -2
+  if [ -f /root/b8bsf.done ]; then
+    BENCH_PROPS=()
+    bench java-8b-sel-fused 200 /root/b8bsf iobinding cuda 512 256 800 512 1,8,32,64 graph
+  fi
+  exit 0
+fi
 
 if [ $which = 32b-fused ] && [ $part = wide ]; then
   # decode steps of 4+ rows on a second session with ORT's CUTLASS int4 kernels (profiled for M up to 64)

@@ -7,6 +7,8 @@
   python3 inference/export/medgo_export.py --checkpoint /models/MedGo-32B --dtype fp16 --int4 128 --out DIR
   # random weights of a given shape (tests, benchmarks):
   python3 inference/export/medgo_export.py --preset qwen3-8b --random --seed 1 --dtype fp16 --out DIR
+  # with token selection on the device (ArgMax + TopK of the last logits as extra outputs):
+  python3 inference/export/medgo_export.py ... --device-selection 64 --out DIR
 """
 import argparse
 import json
@@ -38,8 +40,16 @@ PRESETS = {
 }
 
 
-def genai_config(c, context_length, dtype):
-    return {
+def tokenizer_size(tokenizer_dir):
+    """Ids the tokenizer knows (largest id + 1), as the engine counts them."""
+    with open(os.path.join(tokenizer_dir, "tokenizer.json"), encoding="utf-8") as f:
+        t = json.load(f)
+    ids = list(t["model"]["vocab"].values()) + [a["id"] for a in t.get("added_tokens", [])]
+    return max(ids) + 1
+
+
+def genai_config(c, context_length, dtype, selection=None):
+    config = {
         "model": {
             "bos_token_id": c.bos,
             "context_length": context_length,
@@ -66,11 +76,18 @@ def genai_config(c, context_length, dtype):
                    "num_beams": 1, "temperature": 1.0, "top_k": 1, "top_p": 1.0},
         "medgo": {"dtype": dtype, "exporter": "inference/export/medgo_export.py"},
     }
+    if selection:
+        config["model"]["decoder"]["outputs"].update(next_token="next_token", topk_values="topk_values",
+                                                     topk_ids="topk_ids")
+        config["medgo"]["selection"] = {"top_k": selection[0], "vocab": selection[1]}
+    return config
 
 
 def export(config, weights, out, dtype="fp32", int4_block=0, embed_fp16=False, context_length=None,
-           tokenizer_dir=None, external_data=None, fuse_projections=False):
+           tokenizer_dir=None, external_data=None, fuse_projections=False, device_selection=0):
     os.makedirs(out, exist_ok=True)
+    tokenizer_dir = tokenizer_dir or DEFAULT_TOKENIZER
+    selection = (device_selection, tokenizer_size(tokenizer_dir)) if device_selection else None
     context_length = min(context_length or config.max_positions, config.max_positions)
     params = sum(int(__import__("numpy").prod(s)) for _, s in config.tensor_shapes())
     if external_data is None:  # protobuf caps a single file at 2 GB
@@ -78,7 +95,8 @@ def export(config, weights, out, dtype="fp32", int4_block=0, embed_fp16=False, c
     sink = InitializerSink(os.path.join(out, "model.onnx.data"), "model.onnx.data") if external_data \
         else InitializerSink()
     graph = Qwen3Graph(config, weights, dtype=dtype, int4_block=int4_block, embed_fp16=embed_fp16,
-                       context_length=context_length, sink=sink, fuse_projections=fuse_projections)
+                       context_length=context_length, sink=sink, fuse_projections=fuse_projections,
+                       selection=selection)
     try:
         model = graph.build()
     finally:
@@ -86,10 +104,9 @@ def export(config, weights, out, dtype="fp32", int4_block=0, embed_fp16=False, c
     with open(os.path.join(out, "model.onnx"), "wb") as f:
         f.write(model.SerializeToString())
     with open(os.path.join(out, "genai_config.json"), "w", encoding="utf-8") as f:
-        json.dump(genai_config(config, context_length, dtype + (f"-int4-b{int4_block}" if int4_block else "")), f,
-                  indent=2)
+        json.dump(genai_config(config, context_length, dtype + (f"-int4-b{int4_block}" if int4_block else ""),
+                               selection), f, indent=2)
         f.write("\n")
-    tokenizer_dir = tokenizer_dir or DEFAULT_TOKENIZER
     for name in ("tokenizer.json", "tokenizer_config.json"):
         src = os.path.join(tokenizer_dir, name)
         if not os.path.exists(src):
@@ -114,6 +131,8 @@ def main(argv=None):
     ap.add_argument("--embed-fp16", action="store_true", help="store the embedding in fp16 (demo bundle size)")
     ap.add_argument("--fuse-projections", action="store_true",
                     help="q/k/v and gate/up as one product each (faster batch-1 decode on a GPU; same IO)")
+    ap.add_argument("--device-selection", type=int, default=0, metavar="K",
+                    help="add ArgMax and TopK(K <= 64) of the last logits as outputs (token selection on the device)")
     ap.add_argument("--context-length", type=int, help="rotary cache length (default: the config's maximum)")
     ap.add_argument("--tokenizer", help="folder with tokenizer.json + tokenizer_config.json "
                                         "(default: the checkpoint, else inference/demo-model)")
@@ -147,7 +166,7 @@ def main(argv=None):
         write_safetensors(os.path.join(a.save_checkpoint, "model.safetensors"), tensors)
     n = export(config, weights, a.out, dtype=a.dtype, int4_block=a.int4, embed_fp16=a.embed_fp16,
                context_length=a.context_length, tokenizer_dir=tokenizer, external_data=a.external_data,
-               fuse_projections=a.fuse_projections)
+               fuse_projections=a.fuse_projections, device_selection=a.device_selection)
     print(f"wrote {a.out}: {config.layers} layers, hidden {config.hidden}, {n / 1e9:.2f} GB of weights",
           file=sys.stderr)
 

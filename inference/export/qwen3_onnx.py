@@ -9,6 +9,11 @@ graph serves a growing cache and a preallocated cache shared between past and pr
 With fuse_projections, q/k/v and gate/up are each one product over the concatenated weights, split after:
 at batch 1 a decode step is a chain of matrix-vector products, and fewer, larger ones read the weights
 faster on a GPU (inference/BENCHMARKS.md, GEMV floor). The graph's inputs and outputs are the same.
+
+With selection=(k, n), token selection happens on the device too: extra outputs next_token [batch, 1] (ArgMax)
+and topk_values [batch, 1, k] / topk_ids [batch, 1, k] (TopK, sorted, largest first), both int32 ids over the
+first n logits (the tokenizer's ids; padded rows of the head are never chosen). A greedy row then reads 4 bytes
+instead of a vocabulary of logits, a top-k sampling row k values and ids.
 """
 import numpy as np
 import onnx
@@ -57,7 +62,7 @@ class InitializerSink:
 
 class Qwen3Graph:
     def __init__(self, config, weights, dtype="fp32", int4_block=0, embed_fp16=False, context_length=None,
-                 sink=None, fuse_projections=False):
+                 sink=None, fuse_projections=False, selection=None):
         if dtype not in _DTYPES:
             raise ValueError(f"dtype must be one of {list(_DTYPES)}")
         self.c, self.w = config, weights
@@ -68,6 +73,7 @@ class Qwen3Graph:
         self.context_length = context_length or config.max_positions
         self.sink = sink or InitializerSink()
         self.fuse = fuse_projections
+        self.selection = selection
         self.nodes = []
         self._n = 0
 
@@ -237,12 +243,36 @@ class Qwen3Graph:
             logits = self._linear(h, "lm_head.weight", c.vocab, c.hidden)
             self.nodes.append(helper.make_node("Identity", [logits], ["logits"], name="lm_head/Identity"))
 
+        if self.selection:
+            outputs += self._selection(i64)
+
         graph = helper.make_graph(self.nodes, "medgo_qwen3", inputs, outputs, self.sink.tensors)
         model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17),
                                                         helper.make_opsetid("com.microsoft", 1)],
                                   producer_name="medgo-export")
         model.ir_version = 8
         return model
+
+
+    def _selection(self, i64):
+        """ArgMax and TopK of the last logits over the first n ids, as extra outputs (see the module doc)."""
+        k, n = self.selection
+        c = self.c
+        if not 1 <= k <= 64 or not k <= n <= c.vocab:
+            raise ValueError(f"selection needs 1 <= k <= 64 and k <= n <= vocab, got k={k} n={n}")
+        ids = self._node("Slice", ["logits", i64("const/select_start", [0]), i64("const/select_end", [n]),
+                                   i64("const/select_axis", [2])], name="select/Slice")
+        best = self._node("ArgMax", [ids], name="select/ArgMax", axis=2, keepdims=0)
+        self.nodes.append(helper.make_node("Cast", [best], ["next_token"], name="select/next_token",
+                                           to=TensorProto.INT32))
+        values, indices = self._node("TopK", [ids, i64("const/select_k", [k])], n_out=2, name="select/TopK",
+                                     axis=-1, largest=1, sorted=1)
+        self.nodes.append(helper.make_node("Identity", [values], ["topk_values"], name="select/topk_values"))
+        self.nodes.append(helper.make_node("Cast", [indices], ["topk_ids"], name="select/topk_ids",
+                                           to=TensorProto.INT32))
+        return [helper.make_tensor_value_info("next_token", TensorProto.INT32, ["batch_size", 1]),
+                helper.make_tensor_value_info("topk_values", self.onnx_type, ["batch_size", 1, k]),
+                helper.make_tensor_value_info("topk_ids", TensorProto.INT32, ["batch_size", 1, k])]
 
 
 def quantize_int4(w, block):

@@ -31,12 +31,14 @@ import java.util.List;
  * @param presentValueNames  format
  * @param logits             output name of the logits
  * @param sharedKvBuffer     {@code search.past_present_share_buffer}
+ * @param selectionTopK      {@code medgo.selection.top_k}: candidates of the graph's device-side TopK, 0 = none
+ * @param selectionVocab     {@code medgo.selection.vocab}: ids device-side selection looks at, 0 = none
  */
 public record GenaiConfig(String modelFile, int contextLength, int vocabSize, int layers, int attentionHeads,
                           int kvHeads, int headSize, int hiddenSize, List<Integer> eosTokenIds, int padTokenId,
                           String inputIds, String attentionMask, String positionIds, String pastKeyNames,
                           String pastValueNames, String presentKeyNames, String presentValueNames, String logits,
-                          boolean sharedKvBuffer) {
+                          boolean sharedKvBuffer, int selectionTopK, int selectionVocab) {
 
     public String pastKey(int layer) {
         return pastKeyNames.formatted(layer);
@@ -92,7 +94,9 @@ public record GenaiConfig(String modelFile, int contextLength, int vocabSize, in
                 outputs.path("present_key_names").asText("present.%d.key"),
                 outputs.path("present_value_names").asText("present.%d.value"),
                 outputs.path("logits").asText("logits"),
-                shared);
+                shared,
+                root.path("medgo").path("selection").path("top_k").asInt(0),
+                root.path("medgo").path("selection").path("vocab").asInt(0));
     }
 
     private static JsonNode required(JsonNode node, String field, Path file) {

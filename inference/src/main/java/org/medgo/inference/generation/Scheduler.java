@@ -192,7 +192,8 @@ final class Scheduler implements Runnable {
         rows.clear();
         for (int i = 0; i < decodingCount; i++) {
             Sequence s = owner[i];
-            rows.add(RowInput.decode(i, s.cached, s.next));
+            rows.add(RowInput.decode(i, s.cached, s.next, backend.selection()
+                    .readoutFor(s.sampler.decidingCandidates(), s.constraint != null, tokenizerSize)));
         }
         StepLogits logits = backend.step(rows);
         runtimeNanos.addAndGet(logits.runNanos());

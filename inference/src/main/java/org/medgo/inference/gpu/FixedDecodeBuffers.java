@@ -4,6 +4,8 @@ import org.medgo.inference.binding.OrtIoSession;
 import org.medgo.inference.runtime.DecoderGraph;
 import org.medgo.inference.runtime.DecoderShape;
 import org.medgo.inference.runtime.ElementType;
+import org.medgo.inference.runtime.HostLogits;
+import org.medgo.inference.runtime.Readout;
 import org.medgo.inference.runtime.RowInput;
 
 import java.lang.foreign.MemorySegment;
@@ -15,6 +17,10 @@ import java.util.List;
  * captured with, so ids {@code [n, 1]}, positions, the mask {@code [n, maxLength]} (GroupQueryAttention reads the
  * lengths from its row sums) and logits {@code [n, 1, vocab]} stay at fixed addresses, and the host updates them
  * by copy around the run. Only the mask columns up to the longest row cross the bus.
+ *
+ * <p>When the graph selects tokens on the device, its {@code next_token} and {@code topk_*} outputs have fixed
+ * buffers too, and after the run only what the rows read comes back ({@link org.medgo.inference.runtime.Readout}):
+ * 4 bytes per greedy row instead of a row of logits.
  */
 final class FixedDecodeBuffers {
 
@@ -36,6 +42,16 @@ final class FixedDecodeBuffers {
     private final int[] hostLength;
     private final int[] deviceLength;
     private final List<MemorySegment> tensors = new ArrayList<>();
+    /** Device-side selection: device and host buffers, null without. */
+    private final long next;
+    private final long topValues;
+    private final long topIds;
+    private final MemorySegment nextHost;
+    private final MemorySegment topValuesHost;
+    private final MemorySegment topIdsHost;
+    private final int k;
+    /** Rows read back so far, by {@link Readout} ordinal. */
+    private final long[] rowsRead = new long[Readout.values().length];
 
     FixedDecodeBuffers(OrtIoSession io, KvMemory memory, DecoderShape shape, DecoderGraph graph, boolean positions) {
         this.io = io;
@@ -56,6 +72,28 @@ final class FixedDecodeBuffers {
         logits = memory.allocateCache(rows * logitsRowBytes);
         hostLength = new int[rows];
         deviceLength = new int[rows];
+        k = graph.selection().topK();
+        if (k > 0) {
+            next = memory.allocateCache(rows * 4L);
+            topValues = memory.allocateCache((long) rows * k * graph.logitsType().bytes());
+            topIds = memory.allocateCache((long) rows * k * 4);
+            nextHost = memory.allocateHost(rows * 4L);
+            topValuesHost = memory.allocateHost((long) rows * k * graph.logitsType().bytes());
+            topIdsHost = memory.allocateHost((long) rows * k * 4);
+        } else {
+            next = topValues = topIds = 0;
+            nextHost = topValuesHost = topIdsHost = null;
+        }
+    }
+
+    /** A view answering each row from what it read back, over {@code full} for the rows that read their logits. */
+    SelectedLogits selectedView(HostLogits full) {
+        return new SelectedLogits(full, nextHost, topValuesHost, topIdsHost, graph.logitsType(), k,
+                graph.selection().vocab(), shape.maxBatch());
+    }
+
+    boolean selects() {
+        return k > 0;
     }
 
     /** Binds the buffers of a step of width {@code n}. */
@@ -70,6 +108,13 @@ final class FixedDecodeBuffers {
                 graph.maskType()));
         binding.output(names.logits(), tensor(logits, n * logitsRowBytes, new long[] {n, 1, shape.vocabSize()},
                 graph.logitsType()));
+        if (k > 0) {
+            binding.output(names.selection()[0], tensor(next, n * 4L, new long[] {n, 1}, ElementType.INT32));
+            binding.output(names.selection()[1], tensor(topValues, (long) n * k * graph.logitsType().bytes(),
+                    new long[] {n, 1, k}, graph.logitsType()));
+            binding.output(names.selection()[2], tensor(topIds, (long) n * k * 4, new long[] {n, 1, k},
+                    ElementType.INT32));
+        }
     }
 
     private MemorySegment tensor(long address, long bytes, long[] dims, ElementType type) {
@@ -108,10 +153,51 @@ final class FixedDecodeBuffers {
         return in;
     }
 
-    /** Copies the logits of a step of width {@code n} into {@code host}; returns the bytes. */
-    long download(MemorySegment host, int n) {
-        long bytes = n * logitsRowBytes;
-        memory.copy2d(host.address(), bytes, logits, bytes, bytes, 1);
+    /**
+     * Copies what the rows read ({@link RowInput#readout()}; all logits when the graph selects nothing) into host
+     * memory, the full rows into {@code host}; returns the bytes.
+     */
+    long download(MemorySegment host, List<RowInput> rows) {
+        int n = rows.size();
+        int firstFull = n;
+        int lastFull = -1;
+        boolean argmax = false;
+        boolean topK = false;
+        for (int i = 0; i < n; i++) {
+            Readout r = k > 0 ? rows.get(i).readout() : Readout.LOGITS;
+            rowsRead[r.ordinal()]++;
+            switch (r) {
+                case ARGMAX -> argmax = true;
+                case TOP_K -> topK = true;
+                case LOGITS -> {
+                    firstFull = Math.min(firstFull, i);
+                    lastFull = i;
+                }
+            }
+        }
+        long bytes = 0;
+        if (argmax) {
+            bytes += copyOut(nextHost, next, n * 4L);
+        }
+        if (topK) {
+            bytes += copyOut(topValuesHost, topValues, (long) n * k * graph.logitsType().bytes());
+            bytes += copyOut(topIdsHost, topIds, (long) n * k * 4);
+        }
+        if (lastFull >= firstFull) {
+            long offset = firstFull * logitsRowBytes;
+            long length = (lastFull - firstFull + 1) * logitsRowBytes;
+            memory.copy2d(host.address() + offset, length, logits + offset, length, length, 1);
+            bytes += length;
+        }
+        return bytes;
+    }
+
+    long rowsRead(Readout readout) {
+        return rowsRead[readout.ordinal()];
+    }
+
+    private long copyOut(MemorySegment host, long device, long bytes) {
+        memory.copy2d(host.address(), bytes, device, bytes, bytes, 1);
         return bytes;
     }
 

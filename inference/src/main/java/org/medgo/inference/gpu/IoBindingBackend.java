@@ -11,6 +11,8 @@ import org.medgo.inference.runtime.DecoderBackend;
 import org.medgo.inference.runtime.DecoderGraph;
 import org.medgo.inference.runtime.DecoderShape;
 import org.medgo.inference.runtime.Device;
+import org.medgo.inference.runtime.DeviceSelection;
+import org.medgo.inference.runtime.Readout;
 import org.medgo.inference.runtime.RowInput;
 import org.medgo.inference.runtime.StepLogits;
 import org.medgo.inference.runtime.StepPlan;
@@ -66,6 +68,9 @@ public final class IoBindingBackend implements DecoderBackend {
     private final FixedDecodeBuffers fixed;
     private DecodePath decodePath;
     private final StepBindings bindings;
+    private final DeviceSelection selection;
+    /** Over {@link #logits} and {@link #fixed}: rows answered from what they read back; null without selection. */
+    private final SelectedLogits selected;
     private final TransferCounter transfers = new TransferCounter();
 
     /** A backend that runs the GPU's decode paths even on the CPU provider. */
@@ -100,7 +105,7 @@ public final class IoBindingBackend implements DecoderBackend {
                     : Math.min(options.maxLength(), config.contextLength());
             this.shape = new DecoderShape(config.layers(), config.kvHeads(), config.headSize(), graph.vocab(),
                     options.maxBatch(), maxLength, Math.min(options.prefillChunk(), maxLength));
-            IoNames names = IoNames.of(io, config);
+            IoNames names = IoNames.of(io, config, graph.selection());
             boolean positions = config.positionIds() != null;
             this.cache = new KvSlots(io, memory, shape, graph.kvType());
             this.inputs = new HostInputs(io, memory, shape, graph, positions);
@@ -108,6 +113,8 @@ public final class IoBindingBackend implements DecoderBackend {
             this.fixed = io.cudaGraph() || (gpuPaths && !io.onCuda())
                     ? new FixedDecodeBuffers(io, memory, shape, graph, positions) : null;
             this.decodePath = fixed == null ? DecodePath.EAGER : DecodePath.FIXED_BUFFERS;
+            this.selected = fixed != null && fixed.selects() ? fixed.selectedView(logits.view()) : null;
+            this.selection = selected != null ? graph.selection() : DeviceSelection.NONE;
             this.bindings = new StepBindings(sessions, cache, names, shape.maxBatch());
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened.reversed()) {
@@ -127,11 +134,22 @@ public final class IoBindingBackend implements DecoderBackend {
         return shape;
     }
 
+    /**
+     * The graph's device-side selection while decode steps go through the fixed buffers (only they read it back);
+     * {@link DeviceSelection#NONE} otherwise.
+     */
+    @Override
+    public DeviceSelection selection() {
+        return decodePath == DecodePath.FIXED_BUFFERS ? selection : DeviceSelection.NONE;
+    }
+
     @Override
     public String describe() {
         OrtIoSession io = sessions.main();
         return "onnxruntime " + io.api().version() + " C API IoBinding " + (io.onCuda() ? "CUDA:" + io.deviceId()
-                : "CPU") + (decodePath == DecodePath.FIXED_BUFFERS && io.cudaGraph() ? " + CUDA graphs" : "") + sessions.describe();
+                : "CPU") + (decodePath == DecodePath.FIXED_BUFFERS && io.cudaGraph() ? " + CUDA graphs" : "")
+                + sessions.describe() + (selection().available() ? " + device-side selection (top-" + selection.topK()
+                + ")" : "");
     }
 
     /** Bytes copied between host and device so far (inputs in, logits out), and steps. */
@@ -191,15 +209,20 @@ public final class IoBindingBackend implements DecoderBackend {
         b.run(run);
         memory.synchronize();
         long t1 = System.nanoTime();
-        long out = fixed.download(logits.host(), n);
+        long out = fixed.download(logits.host(), rows);
         boolean bus = sessions.main().onCuda();
         transfers.add(StepPlan.Kind.DECODE, bus ? in : 0, bus ? out : 0);
-        return logits.copied(n, t1 - t0);
+        return selected != null ? selected.set(rows, t1 - t0) : logits.view().set(n, t1 - t0);
     }
 
     /** Decode steps that ran on the second session so far. */
     long wideSteps() {
         return sessions.wideSteps();
+    }
+
+    /** Decode rows that read back {@code readout} through the fixed buffers so far. */
+    long rowsRead(Readout readout) {
+        return fixed == null ? 0 : fixed.rowsRead(readout);
     }
 
     /** True while decode steps go through the fixed device buffers (the CUDA graph path). */

@@ -63,9 +63,9 @@ final class LogitsOutput {
         return view.set(plan.rows(), runNanos);
     }
 
-    /** The logits a captured step of width {@code n} copied into {@link #host()}. */
-    HostLogits copied(int n, long runNanos) {
-        return view.set(n, runNanos);
+    /** The full-logits view (a captured step copies into {@link #host()}). */
+    HostLogits view() {
+        return view;
     }
 
     /** Releases the all-positions tensor of the last step, if it had one. */

@@ -51,6 +51,11 @@ public interface DecoderBackend extends AutoCloseable {
      */
     void swapSlots(int a, int b, int length);
 
+    /** Token selection the backend does on the device; {@link DeviceSelection#NONE} unless its graph has it. */
+    default DeviceSelection selection() {
+        return DeviceSelection.NONE;
+    }
+
     /** A short human-readable description, e.g. "onnxruntime-java CPU" or "onnxruntime CUDA IoBinding". */
     String describe();
 

@@ -10,7 +10,10 @@ public interface StepLogits {
 
     int vocabSize();
 
-    /** Copies row {@code row}'s logits into {@code dst[0 .. vocabSize)} (as float32). */
+    /**
+     * Copies row {@code row}'s logits into {@code dst[0 .. vocabSize)} (as float32). For a row that read
+     * {@link Readout#TOP_K}, the k largest with the rest -Infinity; not for {@link Readout#ARGMAX} rows.
+     */
     void copyRow(int row, float[] dst);
 
     /**

@@ -180,6 +180,17 @@ public final class TokenSampler {
         return candIds[n - 1];
     }
 
+    /**
+     * How many of the largest logits decide the next token: 1 for greedy without penalties, k for top-k sampling
+     * without penalties (the rest are never candidates), 0 when every logit counts.
+     */
+    public int decidingCandidates() {
+        if (outputCounts != null) {
+            return 0;
+        }
+        return params.isGreedy() ? 1 : Math.max(0, params.topK());
+    }
+
     /** Greedy with no penalties: the caller may take the argmax of the raw logits. */
     public boolean isPlainGreedy() {
         return params.isGreedy() && outputCounts == null;

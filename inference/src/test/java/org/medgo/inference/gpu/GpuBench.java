@@ -30,6 +30,11 @@ import java.util.List;
  * tokens after each request's first, over the window from the first first-token to the last token), the
  * engine's time over ORT's run time, bytes moved host to device and back per decode step, and a digest of the
  * generated tokens (greedy: runs that compute the same thing print the same digest).
+ *
+ * <p>{@code -Dmedgo.bench.modes=greedy,greedy-full,topk} (default {@code greedy}) runs each level once per mode, on
+ * one loaded model: {@code greedy}; {@code greedy-full}, greedy with the graph's device-side token selection hidden
+ * from the engine (every row reads its full logits: the "before" of the same bundle); {@code topk}, Qwen3's
+ * sampling defaults (top-k 20, top-p 0.95, temperature 0.6; seed = request index).
  */
 public final class GpuBench {
 
@@ -56,9 +61,12 @@ public final class GpuBench {
         int maxBatch = levels.stream().mapToInt(Integer::intValue).max().orElseThrow();
         DecoderBackend[] opened = new DecoderBackend[1];
         BackendFactory base = backend.equals("iobinding") ? IoBindingBackend.FACTORY : OrtJavaBackend.FACTORY;
+        List<String> modes = List.of(System.getProperty("medgo.bench.modes", "greedy").split(","));
+        SelectionSwitch selection = new SelectionSwitch();
         BackendFactory factory = (b, o) -> {
             opened[0] = base.open(b, o);
-            return opened[0];
+            selection.inner = opened[0];
+            return selection;
         };
         boolean graph = args.length == 8 || args[8].equals("graph");
         int int4GemmFrom = args.length == 10 ? Integer.parseInt(args[9]) : 0;
@@ -69,12 +77,16 @@ public final class GpuBench {
                     (System.nanoTime() - t0) / 1e9, engine.backendDescription(), maxBatch, maxLength, chunk);
             int[] tokens = promptOf(engine, prompt);
             // Every batch width once (ramp up to maxBatch and down), so CUDA graphs are captured before timing.
-            run(engine, tokens, Math.min(fresh, maxBatch + 16), maxBatch, null, "warm-up");
+            run(engine, tokens, Math.min(fresh, maxBatch + 16), maxBatch, false, "warm-up");
             for (int n : levels) {
-                TransferCounter before = opened[0] instanceof IoBindingBackend io ? io.transfers().snapshot() : null;
-                run(engine, tokens, fresh, n, opened[0], "bench");
-                if (before != null) {
-                    System.out.println("  transfers: " + ((IoBindingBackend) opened[0]).transfers().minus(before));
+                for (String mode : modes) {
+                    selection.hidden = mode.equals("greedy-full");
+                    TransferCounter before = opened[0] instanceof IoBindingBackend io ? io.transfers().snapshot()
+                            : null;
+                    run(engine, tokens, fresh, n, mode.equals("topk"), "bench " + mode);
+                    if (before != null) {
+                        System.out.println("  transfers: " + ((IoBindingBackend) opened[0]).transfers().minus(before));
+                    }
                 }
             }
         }
@@ -91,13 +103,14 @@ public final class GpuBench {
         return out;
     }
 
-    private static void run(InferenceEngine engine, int[] prompt, int fresh, int n, DecoderBackend backend,
-                            String label) throws InterruptedException {
+    private static void run(InferenceEngine engine, int[] prompt, int fresh, int n, boolean topK, String label)
+            throws InterruptedException {
         InferenceEngine.EngineStats before = engine.stats();
         long start = System.nanoTime();
         List<GenerationHandle> handles = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            handles.add(engine.submit(GenerationRequest.of(new Prompt.Tokens(prompt), SamplingParams.greedy(), fresh)
+            SamplingParams sampling = topK ? SamplingParams.qwen3Default((long) i) : SamplingParams.greedy();
+            handles.add(engine.submit(GenerationRequest.of(new Prompt.Tokens(prompt), sampling, fresh)
                     .withIgnoreEos(true), TokenListener.NONE));
         }
         long firstFirst = Long.MAX_VALUE;
@@ -124,5 +137,46 @@ public final class GpuBench {
                         + " (aggregate) | end-to-end %.1f tokens/s | engine/ORT %.3f | %d steps, wall %.2f s | tokens %08x%n",
                 label, n, prompt.length, fresh, ttft / n, ttftMax, tps, total / wall, used.overheadRatio(), used.steps(),
                 wall, digest);
+    }
+
+    /** The backend as it is, except that while {@code hidden} the engine does not see its device-side selection. */
+    private static final class SelectionSwitch implements DecoderBackend {
+        private DecoderBackend inner;
+        private volatile boolean hidden;
+
+        @Override
+        public org.medgo.inference.runtime.DeviceSelection selection() {
+            return hidden ? org.medgo.inference.runtime.DeviceSelection.NONE : inner.selection();
+        }
+
+        @Override
+        public org.medgo.inference.runtime.DecoderShape shape() {
+            return inner.shape();
+        }
+
+        @Override
+        public org.medgo.inference.runtime.StepLogits step(List<org.medgo.inference.runtime.RowInput> rows) {
+            return inner.step(rows);
+        }
+
+        @Override
+        public void moveSlot(int from, int to, int length) {
+            inner.moveSlot(from, to, length);
+        }
+
+        @Override
+        public void swapSlots(int a, int b, int length) {
+            inner.swapSlots(a, b, length);
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
     }
 }
