@@ -1,6 +1,5 @@
 package org.medgo.gateway.operations.pipeline;
 
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
@@ -9,6 +8,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.medgo.gateway.operations.validation.InputRefusal;
 
 /**
  * The resources of an input record the output points at: the one Patient, the focal Encounter or
@@ -16,14 +16,20 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public record RecordParts(Patient patient, Reference patientRef, Resource focus, Reference focusRef, Optional<Reference> encounterRef) {
 
+    private static final String URN_UUID = "urn:uuid:";
+
     public static RecordParts of(Bundle bundle, OperationKind kind) {
         List<Patient> patients = of(bundle, Patient.class);
         if (patients.size() != 1) {
-            throw new UnprocessableEntityException("the Bundle must hold exactly one Patient (found " + patients.size() + ")");
+            throw InputRefusal.unprocessable("Bundle.entry.resource.ofType(Patient)",
+                    "the Bundle must hold exactly one Patient (found " + patients.size() + ")",
+                    "send the one patient whom the record is about as a Patient entry");
         }
         List<? extends Resource> foci = of(bundle, kind.focus());
         if (foci.isEmpty()) {
-            throw new UnprocessableEntityException("the Bundle holds no " + kind.focus().getSimpleName() + " for " + kind.path());
+            String type = kind.focus().getSimpleName();
+            throw InputRefusal.unprocessable("Bundle.entry.resource.ofType(" + type + ")",
+                    "the Bundle holds no " + type + " for " + kind.path(), "add the " + type + " the operation is about");
         }
         Patient patient = patients.getFirst();
         Resource focus = foci.getFirst();
@@ -44,8 +50,16 @@ public record RecordParts(Patient patient, Reference patientRef, Resource focus,
                 .filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** {@code Type/id} of the resource as the EMR knows it: its id, or a RESTful fullUrl. */
+    /**
+     * {@code Type/id} of the resource as the EMR knows it: its id, or a RESTful fullUrl. HAPI's parser gives a
+     * resource whose fullUrl is {@code urn:uuid:X} the id {@code urn:uuid:X} (dropping {@code id} X, Synthea's and
+     * many document/transaction senders' form); X is then its id.
+     */
     private static Reference reference(Bundle bundle, Resource r, String type) {
+        String id = r.hasIdElement() ? r.getIdElement().getValue() : null;
+        if (id != null && id.startsWith(URN_UUID) && id.length() > URN_UUID.length()) {
+            return new Reference(type + "/" + id.substring(URN_UUID.length()));
+        }
         if (r.hasIdElement() && r.getIdElement().hasIdPart() && !r.getIdElement().getIdPart().startsWith("urn:")) {
             return new Reference(type + "/" + r.getIdElement().getIdPart());
         }
@@ -56,6 +70,8 @@ public record RecordParts(Patient patient, Reference patientRef, Resource focus,
                 if (at >= 0) return new Reference(url.substring(at));
             }
         }
-        throw new UnprocessableEntityException("the " + type + " needs an id (the EMR's), so the output can point at it");
+        throw InputRefusal.unprocessable("Bundle.entry.resource.ofType(" + type + ").id",
+                "the " + type + " has no id, so the generated document cannot point at it",
+                "give the " + type + " its id in the EMR (Resource.id), or a fullUrl ending in " + type + "/<id>");
     }
 }

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
@@ -15,34 +14,33 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.medgo.gateway.fhir.FhirProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * FHIR R4 core validation (HAPI instance validator, structure definitions and terminology shipped with
- * HAPI; the chain caches lookups, with Caffeine on the classpath). The support chain is built once, at start, because the first validation loads the whole
- * R4 core package. Only errors refuse input; warnings (e.g. codes outside the shipped value sets) pass.
+ * FHIR R4 validation (HAPI instance validator: R4 core structure definitions and terminology shipped with
+ * HAPI, plus the IG packages of {@code MEDGO_FHIR_IG_DIR}). The support chain and the validator are built once,
+ * at start, and reused: the chain caches what it builds (snapshots, expansions), so only the first validation
+ * pays for loading. Unknown profiles are warnings; {@link InputIssuePolicy} decides which errors refuse a record.
  */
 @Component
 public class RecordValidator {
 
-    /**
-     * AIAST (AI Transparency on FHIR) is in THO's v3-ObservationValue since after the R4 terminology HAPI
-     * ships, which therefore calls it unknown; it is the one code we accept despite that.
-     */
-    static final String AIAST_UNKNOWN = "v3-ObservationValue#AIAST'";
-
     private final FhirContext fhir;
     private final FhirValidator validator;
 
-    RecordValidator(FhirContext fhir) {
+    RecordValidator(FhirContext fhir, FhirProperties properties) {
         this.fhir = fhir;
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(fhir),
+                IgPackages.load(fhir, properties.igDir()),
                 new CommonCodeSystemsTerminologyService(fhir),
                 new InMemoryTerminologyServerValidationSupport(fhir),
                 new SnapshotGeneratingValidationSupport(fhir));
         FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
         instanceValidator.setAnyExtensionsAllowed(true);
+        // a profile the gateway does not have is the hospital's business, not a reason to refuse its record
+        instanceValidator.setErrorForUnknownProfiles(false);
         this.validator = fhir.newValidator().registerValidatorModule(instanceValidator);
     }
 
@@ -61,16 +59,16 @@ public class RecordValidator {
         t.start();
     }
 
-    /** The error messages (empty when valid). */
+    /** The findings that refuse the resource (empty when it is accepted). */
     public List<SingleValidationMessage> errors(IBaseResource resource) {
         ValidationResult result = validator.validateWithResult(resource);
-        return result.getMessages().stream()
-                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-                .filter(m -> m.getMessage() == null || !m.getMessage().contains(AIAST_UNKNOWN))
-                .toList();
+        return result.getMessages().stream().filter(m -> verdict(m).refuses()).toList();
     }
 
-    /** Throws 422 with an OperationOutcome listing the errors (locations and messages, no values). */
+    /**
+     * Throws 422 with an OperationOutcome: per refusing finding its location ({@code expression}), the
+     * validator's message and what to change (no values of the record).
+     */
     public void requireValid(IBaseResource resource) {
         List<SingleValidationMessage> errors = errors(resource);
         if (errors.isEmpty()) {
@@ -80,8 +78,12 @@ public class RecordValidator {
         errors.stream().limit(50).forEach(m -> outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                 .setCode(OperationOutcome.IssueType.PROCESSING)
-                .setDiagnostics(m.getMessage())
+                .setDiagnostics(m.getMessage() + " — to fix: " + verdict(m).fix())
                 .addExpression(m.getLocationString()));
         throw new UnprocessableEntityException(fhir, outcome);
+    }
+
+    private static InputIssuePolicy.Verdict verdict(SingleValidationMessage m) {
+        return InputIssuePolicy.judge(new InputIssuePolicy.Finding(m.getSeverity(), m.getMessageId(), m.getMessage(), m.getLocationString()));
     }
 }
