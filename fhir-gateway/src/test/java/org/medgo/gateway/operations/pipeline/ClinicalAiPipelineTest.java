@@ -34,6 +34,7 @@ import org.medgo.deidentify.leak.LeakScanner;
 import org.medgo.deidentify.vault.Vault;
 import org.medgo.deidentify.vault.VaultKey;
 import org.medgo.gateway.audit.Requester;
+import org.medgo.gateway.fhir.FhirProperties;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.SyntheticRecords;
 import org.medgo.gateway.operations.composition.CompositionStore;
@@ -278,6 +279,11 @@ class ClinicalAiPipelineTest {
     @Import({ClinicalAiPipeline.class, ModelViews.class, ModelCall.class, DraftReidentifier.class, OperationAudit.class,
             CompositionStore.class, RecordValidator.class, PromptTemplates.class})
     static class Wiring {
+
+        @Bean
+        FhirProperties fhirProperties() {
+            return new FhirProperties(null, null, null);
+        }
 
         @Bean(destroyMethod = "close")
         EmbeddedPostgres postgres() throws Exception {
