@@ -25,7 +25,7 @@ final class EnglishNameDetector implements Detector {
             "(?=[A-Z])\\b(" + NAME_WORD + "[ \\t]+" + NAME_WORD + ")[ \\t]+(?:visited|called|phoned|brought|came|found|says|said|states|stated|"
             + "reports|reported|agrees|agreed|denies|denied|signed|consented|declined|requested|asked|was here|is aware)\\b");
     private static final Pattern LAST_FIRST = Pattern.compile("(?=[A-Z])\\b([A-Z][A-Za-z'’-]+),\\s*([A-Z][A-Za-z]+)(?:\\s+[A-Z]\\.?)?\\b");
-    private static final Pattern CLINICAL_AFTER = Pattern.compile(
+    static final Pattern CLINICAL_AFTER = Pattern.compile(
             "(?:'s|’s|s'|')?\\s+(?i:disease|syndrome|sign|score|scale|criteria|classification|grade|test|stain|procedure|operation|"
             + "catheter|monitor|point|triad|law|palsy|sarcoma|lymphoma|ulcer|esophagus|reflex|maneuver|manoeuvre|fundoplication|"
             + "anastomosis|tube|node|phenomenon|disorder|thyroiditis|encephalopathy|fracture|position|incision|forceps|retractor|"

@@ -85,7 +85,12 @@ final class OrganizationDetector implements Detector {
                     start = text.indexOf(words[i + 1], start + words[i].length());
                     i++;
                 }
-                if (words.length - i >= 2) {
+                boolean named = false;
+                for (int j = i; j < words.length - 1; j++) {
+                    named |= !FacilityDetector.GENERIC.contains(words[j].toLowerCase(java.util.Locale.ROOT));
+                }
+                // "Cardiology Clinic", "Cancer Center": a department, not which hospital
+                if (words.length - i >= 2 && named) {
                     out.add(new Span(start, m.end(), PhiType.ORGANIZATION));
                 }
             });

@@ -32,8 +32,10 @@ public final class TextDeidentifier {
 
     private TextDeidentifier(Dictionaries dict) {
         this.dict = dict;
+        EnglishLexicon en = EnglishLexicon.standard();
         this.detectors = List.of(new IdentifierDetector(), new AgeDetector(), new AddressDetector(),
-                new OrganizationDetector(), new ChineseNameDetector(dict), new EnglishNameDetector(dict));
+                new OrganizationDetector(), new ChineseNameDetector(dict), new EnglishNameDetector(dict),
+                new IdCueDetector(), new ContactShapeDetector(), new RelativeDateDetector(), new FacilityDetector(en), new EnglishRecallDetector(en));
     }
 
     /** The detector with the dictionaries shipped in the jar. */

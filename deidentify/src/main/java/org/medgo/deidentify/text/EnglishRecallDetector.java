@@ -1,0 +1,418 @@
+package org.medgo.deidentify.text;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.medgo.deidentify.PhiType;
+
+/**
+ * Recall-first English names and places, the safe-list way (as Philter does it): a capitalised token that
+ * is not a known English, medical or drug word is taken for a name or a place unless context says
+ * otherwise (an eponym before "disease", "sign"...). Known words that are also names ("Rose", "Will",
+ * "Brown") or towns count when context says so: a title before them, another name or an initial next to
+ * them, or a capital in mid-sentence. The whole run goes ("Dr. Maria K." leaves neither "Maria" nor "K").
+ */
+final class EnglishRecallDetector implements Detector {
+    /** What a token is, before context. */
+    enum Kind {
+        /** lower-case, a number, or an ordinary capitalised word */
+        OTHER,
+        /** a clinical word that is also a name ("White", "Georgia"): a name only next to one */
+        CLINICAL_NAME,
+        /** an ordinary word that is also a name or a town */
+        NAMEABLE,
+        /** a capitalised word no list knows */
+        CANDIDATE,
+        /** a single capital letter */
+        INITIAL
+    }
+
+    private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "doctor",
+            "nurse", "sister", "rev", "fr", "capt", "sgt", "messrs", "dame", "sir", "judge");
+    /** Abbreviations that sit next to names and places but are neither ("Dr.", "St.", "Jr."). */
+    private static final Set<String> ABBREVIATIONS = Set.of("st", "mt", "ft", "ste", "ave", "rd", "blvd", "dept", "apt", "jr",
+            "sr", "ii", "iii", "iv", "vs", "etc", "approx", "hosp", "med", "ctr", "univ", "co", "corp", "inc", "llc", "ltd");
+    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du", "le", "la",
+            "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "vander", "st");
+    private static final Set<String> PERSON_CUES = Set.of("named", "name", "by", "per", "with", "wife", "husband", "daughter",
+            "son", "mother", "father", "sister", "brother", "friend", "neighbor", "neighbour", "partner", "spouse", "caregiver",
+            "mom", "dad", "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "uncle", "niece", "nephew",
+            "boyfriend", "girlfriend", "fiance", "fiancee", "cousin", "colleague", "coworker", "roommate", "and", "pt", "patient");
+    private static final Set<String> PERSON_VERBS = Set.of("presented", "presents", "reports", "reported", "states", "stated",
+            "denies", "denied", "came", "comes", "returns", "returned", "called", "complains", "complained", "arrived", "notes",
+            "noted", "says", "said", "continues", "remains", "underwent", "tolerated", "agrees", "agreed", "declined", "refused",
+            "wants", "asked", "feels", "felt", "describes", "endorses", "developed", "lives", "works", "visited", "brought",
+            "phoned", "signed", "consented", "requested", "was", "is", "has", "had", "will", "would", "and", "began", "started",
+            "stopped", "shouted", "told", "wrote", "went", "got", "took", "left", "needs", "needed", "spoke", "speaks", "died",
+            "passed", "does", "did", "can", "could", "should", "may", "might", "must", "lived", "worked", "married", "gave");
+    private static final Set<String> PLACE_CUES = Set.of("in", "from", "near", "outside", "around", "of");
+    /** Capitalised shapes of medical words no list has yet (a new drug, a rare disease). */
+    private static final Pattern MEDICAL_SHAPE = Pattern.compile(
+            "(?i).{3,}(?:itis|emia|aemia|osis|ectomy|otomy|ostomy|plasty|pathy|algia|uria|penia|cardia|pnea|pnoea|scopy|graphy|"
+            + "lysis|megaly|plegia|trophy|statin|pril|sartan|olol|azole|mycin|cillin|floxacin|parin|xaban|mab|tinib|gliptin|flozin|"
+            + "glutide|triptan|setron|dipine|tidine|prazole|azepam|azolam|barbital|caine|cycline|vir|olone|lukast|profen|oxacin|"
+            + "plasia|rrhea|rrhoea|ptysis|stasis|ectasia|iasis|emesis|phagia|phasia|ology|ologist|coccus|cocci|bacter|monas|"
+            + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians)");
+
+    private final EnglishLexicon lex;
+
+    EnglishRecallDetector(EnglishLexicon lexicon) {
+        this.lex = lexicon;
+    }
+
+    @Override
+    public void detect(String text, Language language, List<Span> out) {
+        if (!language.english()) {
+            return;
+        }
+        EnglishTokens tk = new EnglishTokens(text);
+        Kind[] kind = new Kind[tk.size];
+        for (int t = 0; t < tk.size; t++) {
+            kind[t] = classify(tk, t);
+        }
+        int t = 0;
+        while (t < tk.size) {
+            if (!nameish(kind[t])) {
+                lowerCaseNameAfterCue(tk, t, out);
+                t++;
+                continue;
+            }
+            int e = t;
+            while (true) {
+                if (e + 1 < tk.size && gapOk(tk, e) && nameish(kind[e + 1])) {
+                    e++;
+                } else if (e + 2 < tk.size && gapOk(tk, e) && PARTICLES.contains(lower(tk, e + 1)) && tk.isLower(e + 1)
+                        && gapOk(tk, e + 1) && nameish(kind[e + 2]) && kind[e + 2] != Kind.INITIAL) {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            decide(tk, kind, t, e, out);
+            t = e + 1;
+        }
+        multiWordPlaces(tk, out);
+        lowerCaseNames(tk, out);
+    }
+
+    /**
+     * All-lower-case names ("follow up with patricia desrosiers"): a listed given name or surname that is no
+     * ordinary word, alone or with the unknown word next to it; two unknown words stand only next to one.
+     */
+    private void lowerCaseNames(EnglishTokens tk, List<Span> out) {
+        int t = 0;
+        while (t < tk.size) {
+            if (!lowerUnknown(tk, t)) {
+                t++;
+                continue;
+            }
+            int e = t;
+            while (e + 1 < tk.size && gapOk(tk, e) && (lowerUnknown(tk, e + 1) || lowerInitial(tk, e + 1))) {
+                e++;
+            }
+            boolean listed = false;
+            for (int i = t; i <= e; i++) {
+                listed |= lex.names.contains(tk.text, tk.start[i], tk.stemEnd(i));
+            }
+            boolean initial = false;
+            for (int i = t; i <= e; i++) {
+                initial |= tk.length(i) == 1;
+            }
+            if (listed || initial && e - t >= 2) {
+                out.add(new Span(tk.start[t], tk.end[e], PhiType.NAME));
+            }
+            t = e + 1;
+        }
+    }
+
+    /** A lower-case word of 3+ letters that no list of ordinary, clinical or drug words has. */
+    private boolean lowerUnknown(EnglishTokens tk, int t) {
+        if (!tk.isLower(t) || tk.hasDigit(t) || tk.length(t) < 3) {
+            return false;
+        }
+        int a = tk.start[t];
+        int b = tk.stemEnd(t);
+        return !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b) && !lex.eponyms.contains(tk.text, a, b)
+                && !PARTICLES.contains(lower(tk, t)) && !MEDICAL_SHAPE.matcher(tk.text).region(a, b).matches() && !partsKnown(tk.text, a, b);
+    }
+
+    private static boolean lowerInitial(EnglishTokens tk, int t) {
+        return tk.length(t) == 1 && tk.isLower(t) && t > 0 && (tk.dotAfter(t) || t + 1 < tk.size);
+    }
+
+    private static boolean nameish(Kind k) {
+        return k == Kind.NAMEABLE || k == Kind.CANDIDATE || k == Kind.INITIAL || k == Kind.CLINICAL_NAME;
+    }
+
+    /** Tokens of one name: one or two spaces between them, or ". " after an initial ("J. Smith"). */
+    private static boolean gapOk(EnglishTokens tk, int e) {
+        int from = tk.end[e];
+        int to = tk.start[e + 1];
+        String s = tk.text;
+        if (to - from == 1) {
+            return s.charAt(from) == ' ' || s.charAt(from) == '\t';
+        }
+        if (to - from == 2) {
+            return s.charAt(from) == '.' && s.charAt(from + 1) == ' ' && tk.isInitial(e)
+                    || s.charAt(from) == ' ' && s.charAt(from + 1) == ' ';
+        }
+        return false;
+    }
+
+    Kind classify(EnglishTokens tk, int t) {
+        if (tk.hasDigit(t) || !tk.isCapitalised(t)) {
+            return Kind.OTHER;
+        }
+        if (tk.isInitial(t)) {
+            return Kind.INITIAL;
+        }
+        if (camelCase(s0(tk), tk.start[t], tk.end[t]) || slashedAcronyms(tk, t)) {
+            return Kind.OTHER; // NaCl, HbA, ACC/AHA, CT/MRI
+        }
+        if (tk.length(t) > 2 && tk.first(t) == 'I' && (tk.text.charAt(tk.start[t] + 1) == '\'' || tk.text.charAt(tk.start[t] + 1) == '’')) {
+            return Kind.OTHER; // I'm, I'll, I've
+        }
+        String s = tk.text;
+        int a = tk.start[t];
+        int b = tk.stemEnd(t);
+        if (b - a <= 5) {
+            String w = lower(tk, t);
+            if (TITLES.contains(w) || ABBREVIATIONS.contains(w)) {
+                return Kind.OTHER;
+            }
+        }
+        if (tk.isAllCaps(t) && (lex.clinical.contains(s, a, b) || b - a <= 5 && !lex.safe.contains(s, a, b))) {
+            return Kind.OTHER; // an acronym (CHF, ADA, NKDA); a facility acronym needs a care verb: FacilityDetector
+        }
+        boolean name = lex.names.contains(s, a, b);
+        boolean place = lex.places.contains(s, a, b);
+        if (lex.clinical.contains(s, a, b)) {
+            return name ? Kind.CLINICAL_NAME : Kind.OTHER;
+        }
+        if (lex.eponyms.contains(s, a, b)) {
+            return name ? Kind.NAMEABLE : Kind.OTHER;
+        }
+        boolean ordinary = lex.safe.contains(s, a, b);
+        if (name || place) {
+            return ordinary ? Kind.NAMEABLE : Kind.CANDIDATE;
+        }
+        if (ordinary) {
+            return Kind.OTHER;
+        }
+        if (partsKnown(s, a, b) || MEDICAL_SHAPE.matcher(s).region(a, b).matches()) {
+            return Kind.OTHER;
+        }
+        return Kind.CANDIDATE;
+    }
+
+    private static String s0(EnglishTokens tk) {
+        return tk.text;
+    }
+
+    /** A capital after a small letter, not in a name's way (McDonald, DeShawn, O'Brien): a formula or an abbreviation. */
+    private static boolean camelCase(String s, int a, int b) {
+        for (int i = a + 1; i < b; i++) {
+            if (Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1))) {
+                String head = s.substring(a, i);
+                return !(head.equals("Mc") || head.equals("Mac") || head.equals("De") || head.equals("Di") || head.equals("Le")
+                        || head.equals("La") || head.equals("Van") || head.equals("Von") || head.equals("Du") || head.equals("Da"));
+            }
+        }
+        return false;
+    }
+
+    /** "ACC/AHA", "CT/MRI": short all-capital parts joined by slashes. */
+    private static boolean slashedAcronyms(EnglishTokens tk, int t) {
+        String w = tk.word(t);
+        if (w.indexOf('/') < 0 || !tk.isAllCaps(t)) {
+            return false;
+        }
+        for (String part : w.split("/")) {
+            if (part.length() > 5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Non-Hodgkin", "X-ray", "Follow-up": every part of a hyphenated word is a known word. */
+    private boolean partsKnown(String s, int a, int b) {
+        int dash = s.indexOf('-', a);
+        if (dash < 0 || dash >= b) {
+            return false;
+        }
+        int from = a;
+        boolean allNames = true;
+        int checked = 0;
+        while (from < b) {
+            int to = s.indexOf('-', from);
+            if (to < 0 || to > b) {
+                to = b;
+            }
+            if (to > from + 1) {
+                if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to) || lex.eponyms.contains(s, from, to))) {
+                    return false;
+                }
+                allNames &= lex.names.contains(s, from, to);
+                checked++;
+            }
+            from = to + 1;
+        }
+        return !(allNames && checked >= 2); // "Smith-Jones" is a name even though smith is a word
+    }
+
+    private void decide(EnglishTokens tk, Kind[] kind, int s, int e, List<Span> out) {
+        int candidates = 0;
+        int nameable = 0;
+        int clinicalNames = 0;
+        int initials = 0;
+        int listedNames = 0;
+        int single = -1;
+        for (int i = s; i <= e; i++) {
+            switch (kind[i]) {
+                case CANDIDATE -> candidates++;
+                case NAMEABLE -> {
+                    nameable++;
+                    single = i;
+                }
+                case CLINICAL_NAME -> clinicalNames++;
+                case INITIAL -> initials++;
+                default -> {
+                }
+            }
+            if (kind[i] != Kind.INITIAL && lex.names.contains(tk.text, tk.start[i], tk.stemEnd(i))) {
+                listedNames++;
+            }
+        }
+        boolean titled = title(tk, s - 1);
+        if (candidates + nameable + clinicalNames == 0 || !titled && clinicalAfter(tk, e)) {
+            return;
+        }
+        String prev = s > 0 ? lower(tk, s - 1) : "";
+        boolean flag;
+        if (titled || candidates > 0) {
+            flag = true;
+        } else if (nameable + clinicalNames >= 2 && listedNames >= 1 || (nameable + clinicalNames) >= 1 && initials >= 1) {
+            flag = true;
+        } else if (nameable == 1) {
+            boolean listed = lex.names.contains(tk.text, tk.start[single], tk.stemEnd(single));
+            boolean ordinary = lex.safe.contains(tk.text, tk.start[single], tk.stemEnd(single));
+            if (!listed) {
+                flag = PLACE_CUES.contains(prev) && (!ordinary || !prev.equals("of"));
+            } else {
+                flag = PERSON_CUES.contains(prev) || !sentenceStart(tk, s) || personFollows(tk, e);
+            }
+        } else {
+            flag = PERSON_CUES.contains(prev) && !prev.equals("and") && !prev.equals("with");
+        }
+        if (!flag) {
+            return;
+        }
+        // A lone initial at either end belongs to the name; a clinical word at the start does not ("Black Maria" stays a run).
+        boolean placeCue = PLACE_CUES.contains(prev) && !titled;
+        PhiType type = placeCue && (placeRun(tk, s, e) || listedNames == 0) || listedNames == 0 && placeRun(tk, s, e)
+                ? PhiType.ADDRESS : PhiType.NAME;
+        out.add(new Span(tk.start[s], tk.end[e], type));
+    }
+
+    private boolean placeRun(EnglishTokens tk, int s, int e) {
+        for (int i = s; i <= e; i++) {
+            if (!lex.places.contains(tk.text, tk.start[i], tk.stemEnd(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Crohn disease", "Kikuchi's disease", "Wilson sign": an eponym, kept. */
+    private static boolean clinicalAfter(EnglishTokens tk, int e) {
+        return EnglishNameDetector.CLINICAL_AFTER.matcher(tk.text).region(tk.end[e], tk.text.length()).lookingAt();
+    }
+
+    private static boolean title(EnglishTokens tk, int t) {
+        return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1] && !tk.isAllCaps(t);
+    }
+
+    /** Start of a sentence, a line or a list item: a capital there says nothing. */
+    static boolean sentenceStart(EnglishTokens tk, int t) {
+        char c = tk.charBefore(t);
+        if (c == '.') {
+            return !(t > 0 && (tk.isInitial(t - 1) || title(tk, t - 1)));
+        }
+        return "!?\n\r:;•*\"“([-–—>#|".indexOf(c) >= 0 || t == 0;
+    }
+
+    private static boolean personFollows(EnglishTokens tk, int e) {
+        int end = tk.end[e];
+        String s = tk.text;
+        if (end + 2 < s.length() && s.charAt(end) == ',') {
+            int i = end + 1;
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < s.length() && EnglishTokens.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        if (end < s.length() && s.charAt(end) == ':' && (end + 1 == s.length() || s.charAt(end + 1) == ' ')) {
+            return true; // a speaker or a label: "Heather: who are you?"
+        }
+        return e + 1 < tk.size && tk.isLower(e + 1) && PERSON_VERBS.contains(lower(tk, e + 1)) && !lower(tk, e + 1).equals("and");
+    }
+
+    /** "dr smith", "my name is maria": a lower-case name after a title or "name is". */
+    private void lowerCaseNameAfterCue(EnglishTokens tk, int t, List<Span> out) {
+        int next = -1;
+        if (TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isLower(t + 1)) {
+            next = t + 1;
+        } else if (tk.is(t, "name") && tk.is(t + 1, "is") && t + 2 < tk.size && !tk.hasDigit(t + 2)
+                || (tk.is(t, "calls") || tk.is(t, "call")) && tk.is(t + 1, "me") && t + 2 < tk.size) {
+            next = t + 2;
+        } else if ((tk.is(t, "named") || tk.is(t, "aka")) && t + 1 < tk.size) {
+            next = t + 1;
+        }
+        if (next < 0 || tk.start[next] - tk.end[next - 1] > 2 || tk.hasDigit(next)) {
+            return;
+        }
+        int a = tk.start[next];
+        int b = tk.stemEnd(next);
+        if (tk.isCapitalised(next) && !TITLES.contains(lower(tk, next))) {
+            int e = next;
+            while (e + 1 < tk.size && gapOk(tk, e) && tk.isCapitalised(e + 1) && !tk.hasDigit(e + 1)) {
+                e++;
+            }
+            out.add(new Span(a, tk.end[e], PhiType.NAME));
+        } else if (lex.names.contains(tk.text, a, b) || !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b)) {
+            int e = next;
+            if (e + 1 < tk.size && tk.isLower(e + 1) && gapOk(tk, e) && (lex.names.contains(tk.text, tk.start[e + 1], tk.stemEnd(e + 1))
+                    || !lex.safe.contains(tk.text, tk.start[e + 1], tk.stemEnd(e + 1)))) {
+                e++;
+            }
+            out.add(new Span(a, tk.end[e], PhiType.NAME));
+        }
+    }
+
+    /** "Salt Lake City", "Long Beach": a multi-word town made of ordinary words. */
+    private void multiWordPlaces(EnglishTokens tk, List<Span> out) {
+        for (int t = 0; t + 1 < tk.size; t++) {
+            if (!tk.isCapitalised(t) || !lex.placeFirstWords.contains(tk.text, tk.start[t], tk.end[t])) {
+                continue;
+            }
+            for (int e = Math.min(tk.size - 1, t + 3); e > t; e--) {
+                boolean capitalised = true;
+                for (int i = t + 1; i <= e; i++) {
+                    capitalised &= tk.isCapitalised(i) && tk.start[i] - tk.end[i - 1] == 1 && tk.text.charAt(tk.end[i - 1]) == ' ';
+                }
+                if (capitalised && lex.places.contains(tk.text, tk.start[t], tk.end[e])) {
+                    out.add(new Span(tk.start[t], tk.end[e], PhiType.ADDRESS));
+                    t = e;
+                    break;
+                }
+            }
+        }
+    }
+
+    static String lower(EnglishTokens tk, int t) {
+        return t < 0 || t >= tk.size ? "" : tk.text.substring(tk.start[t], tk.end[t]).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,172 @@
+package org.medgo.deidentify.text;
+
+import java.util.List;
+import java.util.Set;
+import org.medgo.deidentify.PhiType;
+
+/**
+ * English care facilities without a list of them: a run of capitalised words holding a facility word
+ * (Hospital, Clinic, Medical Center, Med Ctr, General, Memorial, Health, University...) and at least one
+ * word that names it ("Lakeview General", "Riverside Med Ctr", "University of Colorado Hospital");
+ * Saint/St./Mount/Mt. + a name ("St. Agnes'", "Mt. Hermon"); and whatever capitalised name or acronym
+ * follows a care verb ("seen at UCSF", "admitted to Mercy", "transferred from Providence").
+ * Departments and generic places ("the Emergency Department", "Cardiology Clinic") stay.
+ */
+final class FacilityDetector implements Detector {
+    private static final Set<String> HEADS = Set.of("hospital", "hospitals", "hosp", "clinic", "clinics", "medical", "med", "center",
+            "centre", "ctr", "cntr", "health", "healthcare", "general", "memorial", "university", "univ", "institute", "infirmary",
+            "hospice", "regional", "sanatorium", "sanitarium", "rehabilitation", "rehab", "nursing", "pharmacy", "surgical",
+            "specialty", "associates", "physicians", "practice", "labs", "laboratories", "laboratory", "system", "systems",
+            "network", "foundation", "college", "school", "home", "homes", "manor", "village", "residence", "living", "care",
+            "mc", "hc", "llc", "inc", "pc", "pllc", "group", "partners", "healthplex", "wellness", "urgent", "community", "county",
+            "children's", "childrens", "women's", "veterans", "va", "kaiser", "permanente", "mayo", "clinica", "hosp.");
+    /** Words that describe a department or a kind of place, not which one. */
+    static final Set<String> GENERIC = Set.of("the", "a", "an", "our", "this", "that", "your", "his", "her", "their",
+            "local", "outside", "another", "same", "nearby", "affiliated", "emergency", "department", "dept", "internal",
+            "medicine", "family", "primary", "intensive", "cardiology", "oncology", "surgery", "pediatric", "pediatrics",
+            "paediatric", "behavioral", "behavioural", "mental", "outpatient", "inpatient", "dialysis", "infusion", "wound",
+            "sleep", "pain", "heart", "eye", "dental", "physical", "therapy", "radiology", "imaging", "diagnostic", "public",
+            "cancer", "neurology", "orthopedic", "orthopaedic", "psychiatric", "psychiatry", "obstetric", "maternity", "cardiac",
+            "vascular", "kidney", "renal", "transplant", "trauma", "stroke", "spine", "sports", "birth", "breast", "skin",
+            "dermatology", "endocrine", "diabetes", "gi", "pulmonary", "lung", "respiratory", "vein", "hearing", "vision",
+            "speech", "occupational", "student", "employee", "walk-in", "walk", "in", "day", "acute", "long-term",
+            "term", "long", "skilled", "assisted", "senior", "retirement", "academic", "teaching", "tertiary", "specialist",
+            "new", "main", "central", "north", "south", "east", "west", "er", "ed", "icu", "of", "for", "and", "&", "at", "on");
+    /** Words that make a run a facility on their own ("Mercy General", "Sunrise Hospital", "Riverside Med Ctr"). */
+    private static final Set<String> STRONG_HEADS = Set.of("hospital", "hospitals", "hosp", "clinic", "infirmary", "hospice",
+            "sanatorium", "sanitarium", "ctr", "cntr", "center", "centre", "healthcare", "mc");
+    private static final Set<String> PREFIXES = Set.of("st", "saint", "mt", "mount", "ste", "sainte", "ft", "fort");
+    /** Abbreviations whose dot does not end the name ("St. Agnes", "Riverside Med. Ctr."). */
+    private static final Set<String> ABBREVIATED = Set.of("st", "ste", "mt", "ft", "med", "ctr", "cntr", "hosp", "univ", "gen",
+            "reg", "mem", "inst", "dept", "assoc", "co", "inc", "ltd", "dr");
+    private static final Set<String> CARE_VERBS = Set.of("seen", "admitted", "treated", "transferred", "followed", "evaluated",
+            "hospitalized", "hospitalised", "discharged", "referred", "delivered", "born", "works", "worked", "employed", "visited",
+            "attends", "attended", "presented", "went", "taken", "brought", "sent", "transported", "airlifted", "flown", "seeing",
+            "sees", "saw", "scanned", "imaged", "operated", "biopsied", "diagnosed", "managed", "stayed", "rehabbed", "placed");
+    private static final Set<String> CARE_PREPOSITIONS = Set.of("at", "to", "from", "in");
+    private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "&", "for", "at", "on", "de", "la", "del", "los", "san");
+
+    private final EnglishLexicon lex;
+
+    FacilityDetector(EnglishLexicon lexicon) {
+        this.lex = lexicon;
+    }
+
+    @Override
+    public void detect(String text, Language language, List<Span> out) {
+        if (!language.english()) {
+            return;
+        }
+        EnglishTokens tk = new EnglishTokens(text);
+        for (int t = 0; t < tk.size; t++) {
+            String w = EnglishRecallDetector.lower(tk, t);
+            if (tk.isCapitalised(t) && (HEADS.contains(w) || PREFIXES.contains(w) && nextCapitalised(tk, t))) {
+                t = facilityRun(tk, t, out);
+            } else if (CARE_VERBS.contains(w) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
+                afterCareVerb(tk, t + 2, out);
+            }
+        }
+    }
+
+    private static boolean nextCapitalised(EnglishTokens tk, int t) {
+        return t + 1 < tk.size && tk.isCapitalised(t + 1) && tk.start[t + 1] - tk.end[t] <= 2;
+    }
+
+    private static boolean member(EnglishTokens tk, int t) {
+        if (tk.hasDigit(t)) {
+            return false;
+        }
+        String w = EnglishRecallDetector.lower(tk, t);
+        return tk.isCapitalised(t) || CONNECTORS.contains(w);
+    }
+
+    /** Joined: one space, or the dot of an abbreviation ("St. ", "Med. Ctr"), or an apostrophe ("Agnes' "). */
+    private static boolean joined(EnglishTokens tk, int t) {
+        if (t + 1 >= tk.size) {
+            return false;
+        }
+        String gap = tk.text.substring(tk.end[t], tk.start[t + 1]);
+        if (gap.equals(". ")) {
+            return tk.length(t) == 1 || ABBREVIATED.contains(EnglishRecallDetector.lower(tk, t));
+        }
+        return gap.equals(" ") || gap.equals("' ") || gap.equals("’ ") || gap.equals(" & ");
+    }
+
+    /** Grows the run around facility word {@code t}; reports it when a word in it names the place. Returns the run's last token. */
+    private int facilityRun(EnglishTokens tk, int t, List<Span> out) {
+        int s = t;
+        while (s > 0 && joined(tk, s - 1) && member(tk, s - 1) && !EnglishRecallDetector.sentenceStart(tk, s)) {
+            s--;
+        }
+        int e = t;
+        while (joined(tk, e) && member(tk, e + 1)) {
+            e++;
+        }
+        while (e > t && CONNECTORS.contains(EnglishRecallDetector.lower(tk, e))) {
+            e--;
+        }
+        while (s < t && (CONNECTORS.contains(EnglishRecallDetector.lower(tk, s)) || GENERIC.contains(EnglishRecallDetector.lower(tk, s))
+                && !PREFIXES.contains(EnglishRecallDetector.lower(tk, s)))) {
+            s++;
+        }
+        boolean strong = false;
+        for (int i = s; i <= e; i++) {
+            String w = EnglishRecallDetector.lower(tk, i);
+            strong |= STRONG_HEADS.contains(w) || i == e && (w.equals("general") || w.equals("memorial"));
+        }
+        int distinctive = 0;
+        boolean prefixed = false;
+        for (int i = s; i <= e; i++) {
+            String w = EnglishRecallDetector.lower(tk, i);
+            if (PREFIXES.contains(w) && i < e) {
+                prefixed = true;
+            } else if (!HEADS.contains(w) && !GENERIC.contains(w) && !CONNECTORS.contains(w) && (strong || names(tk, i))) {
+                distinctive++;
+            }
+        }
+        if (distinctive > 0 || prefixed) {
+            int end = tk.end[e];
+            if (end < tk.text.length() && (tk.text.charAt(end) == '\'' || tk.text.charAt(end) == '’')) {
+                end++;
+            }
+            out.add(new Span(tk.start[s], end, PhiType.ORGANIZATION));
+        }
+        return e;
+    }
+
+    /** Without a strong facility word, a word names the place only if it is no ordinary word, or a name or a town. */
+    private boolean names(EnglishTokens tk, int i) {
+        int a = tk.start[i];
+        int b = tk.stemEnd(i);
+        if (lex.clinical.contains(tk.text, a, b)) {
+            return false;
+        }
+        return !lex.safe.contains(tk.text, a, b) || lex.names.contains(tk.text, a, b) || lex.places.contains(tk.text, a, b);
+    }
+
+    /** "seen at UCSF", "admitted to Mercy General": the capitalised run after a care verb names a place. */
+    private void afterCareVerb(EnglishTokens tk, int t, List<Span> out) {
+        if (t >= tk.size || !tk.isCapitalised(t) || tk.hasDigit(t)) {
+            return;
+        }
+        String w = EnglishRecallDetector.lower(tk, t);
+        if (GENERIC.contains(w) || PREFIXES.contains(w) || HEADS.contains(w) || lex.clinical.contains(w) && !tk.isAllCaps(t) || tk.isAllCaps(t) && lex.clinical.contains(w)) {
+            return;
+        }
+        int e = t;
+        while (joined(tk, e) && e + 1 < tk.size && tk.isCapitalised(e + 1) && !tk.hasDigit(e + 1)) {
+            e++;
+        }
+        boolean known = true;
+        for (int i = t; i <= e; i++) {
+            known &= lex.safe.contains(tk.text, tk.start[i], tk.end[i]) && !lex.names.contains(tk.text, tk.start[i], tk.end[i])
+                    && !lex.places.contains(tk.text, tk.start[i], tk.end[i]) && !tk.isAllCaps(i);
+        }
+        // "admitted to Medicine", "seen in Clinic": ordinary words are a service, not a place; a name or an acronym is one.
+        if (lex.places.contains(tk.text, tk.start[t], tk.end[e])) {
+            out.add(new Span(tk.start[t], tk.end[e], PhiType.ADDRESS));
+        } else if (!known || e > t && !GENERIC.contains(EnglishRecallDetector.lower(tk, e)) && HEADS.contains(EnglishRecallDetector.lower(tk, e))) {
+            out.add(new Span(tk.start[t], tk.end[e], PhiType.ORGANIZATION));
+        }
+    }
+}

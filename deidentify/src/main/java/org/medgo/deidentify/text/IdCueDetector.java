@@ -1,0 +1,109 @@
+package org.medgo.deidentify.text;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.medgo.deidentify.PhiType;
+
+/**
+ * Identifiers written the way people write them: a value that mixes letters and digits, or has 5+ digits,
+ * shortly after an id word ("MRN: #KT-554433", "med rec #77665544", "plan ID: QP-112233", "ins. policy
+ * ZK-445566", "Site ID: 12345", "case #MB-778899", "ref. code: XR-2231"); and anywhere, a token with
+ * letters and 5+ digits ("QP-112233"). Codes that are clinical (ICD-10 E11.9, LOINC 2345-7) are kept.
+ */
+final class IdCueDetector implements Detector {
+    private static final Map<String, PhiType> ID_WORDS = Map.ofEntries(
+            Map.entry("mrn", PhiType.MRN), Map.entry("mr", PhiType.MRN), Map.entry("record", PhiType.MRN),
+            Map.entry("rec", PhiType.MRN), Map.entry("chart", PhiType.MRN), Map.entry("hospital", PhiType.MRN),
+            Map.entry("patient", PhiType.MRN), Map.entry("pt", PhiType.MRN), Map.entry("encounter", PhiType.MRN),
+            Map.entry("visit", PhiType.MRN), Map.entry("admission", PhiType.MRN), Map.entry("accession", PhiType.MRN),
+            Map.entry("plan", PhiType.INSURANCE), Map.entry("policy", PhiType.INSURANCE), Map.entry("member", PhiType.INSURANCE),
+            Map.entry("insurance", PhiType.INSURANCE), Map.entry("ins", PhiType.INSURANCE), Map.entry("subscriber", PhiType.INSURANCE),
+            Map.entry("group", PhiType.INSURANCE), Map.entry("grp", PhiType.INSURANCE), Map.entry("claim", PhiType.INSURANCE),
+            Map.entry("medicare", PhiType.INSURANCE), Map.entry("medicaid", PhiType.INSURANCE), Map.entry("mbi", PhiType.INSURANCE),
+            Map.entry("beneficiary", PhiType.INSURANCE), Map.entry("payer", PhiType.INSURANCE), Map.entry("carrier", PhiType.INSURANCE),
+            Map.entry("account", PhiType.ACCOUNT), Map.entry("acct", PhiType.ACCOUNT), Map.entry("billing", PhiType.ACCOUNT),
+            Map.entry("invoice", PhiType.ACCOUNT), Map.entry("license", PhiType.LICENSE), Map.entry("licence", PhiType.LICENSE),
+            Map.entry("lic", PhiType.LICENSE), Map.entry("npi", PhiType.LICENSE), Map.entry("dea", PhiType.LICENSE),
+            Map.entry("serial", PhiType.DEVICE), Map.entry("device", PhiType.DEVICE), Map.entry("ssn", PhiType.SSN),
+            Map.entry("id", PhiType.OTHER_ID), Map.entry("identifier", PhiType.OTHER_ID), Map.entry("no", PhiType.OTHER_ID),
+            Map.entry("nr", PhiType.OTHER_ID), Map.entry("num", PhiType.OTHER_ID), Map.entry("number", PhiType.OTHER_ID),
+            Map.entry("case", PhiType.OTHER_ID), Map.entry("ref", PhiType.OTHER_ID), Map.entry("reference", PhiType.OTHER_ID),
+            Map.entry("site", PhiType.OTHER_ID), Map.entry("study", PhiType.OTHER_ID), Map.entry("subject", PhiType.OTHER_ID),
+            Map.entry("participant", PhiType.OTHER_ID), Map.entry("specimen", PhiType.OTHER_ID), Map.entry("sample", PhiType.OTHER_ID),
+            Map.entry("order", PhiType.OTHER_ID), Map.entry("requisition", PhiType.OTHER_ID), Map.entry("req", PhiType.OTHER_ID),
+            Map.entry("ticket", PhiType.OTHER_ID), Map.entry("file", PhiType.OTHER_ID), Map.entry("badge", PhiType.OTHER_ID),
+            Map.entry("employee", PhiType.OTHER_ID), Map.entry("confirmation", PhiType.OTHER_ID), Map.entry("tracking", PhiType.OTHER_ID),
+            Map.entry("barcode", PhiType.OTHER_ID), Map.entry("code", PhiType.OTHER_ID), Map.entry("auth", PhiType.OTHER_ID),
+            Map.entry("authorization", PhiType.OTHER_ID), Map.entry("lab", PhiType.OTHER_ID), Map.entry("kit", PhiType.OTHER_ID),
+            Map.entry("unit", PhiType.OTHER_ID));
+    /** Words that may stand between the id word and its value ("plan ID:", "med rec #", "ref. code:"). */
+    private static final Set<String> FILLERS = Set.of("id", "no", "nr", "num", "number", "code", "is", "was", "of", "the", "med",
+            "medical", "record", "rec", "card", "acct", "account", "policy", "member", "plan", "group", "ref", "reference", "sys");
+
+    @Override
+    public void detect(String text, Language language, List<Span> out) {
+        if (!language.english() || !DateExpressions.hasDigit(text)) {
+            return;
+        }
+        EnglishTokens tk = new EnglishTokens(text);
+        for (int t = 0; t < tk.size; t++) {
+            if (tk.hasDigit(t)) {
+                if (tk.digits(t) >= 5 && letters(tk, t) >= 2 && Character.isLetter(tk.first(t)) && !clinicalCode(tk, t)) {
+                    out.add(new Span(tk.start[t], tk.end[t], PhiType.OTHER_ID));
+                }
+                continue;
+            }
+            PhiType type = ID_WORDS.get(EnglishRecallDetector.lower(tk, t));
+            boolean hash = type == null && t + 1 < tk.size && hashBefore(tk, t + 1);
+            if (type == null && !hash) {
+                continue;
+            }
+            int v = t + 1;
+            int skipped = 0;
+            while (v < tk.size && !tk.hasDigit(v) && skipped < 3 && FILLERS.contains(EnglishRecallDetector.lower(tk, v))
+                    && tk.start[v] - tk.end[v - 1] <= 3) {
+                PhiType more = ID_WORDS.get(EnglishRecallDetector.lower(tk, v));
+                if (more != null && more != PhiType.OTHER_ID && (type == null || type == PhiType.OTHER_ID)) {
+                    type = more;
+                }
+                v++;
+                skipped++;
+            }
+            if (v < tk.size && tk.hasDigit(v) && tk.start[v] - tk.end[v - 1] <= 4 && onlyPunctuationBetween(tk, v)
+                    && (tk.digits(v) >= 5 || letters(tk, v) >= 1 && tk.digits(v) >= 2) && !clinicalCode(tk, v)) {
+                out.add(new Span(tk.start[v], tk.end[v], type == null ? PhiType.OTHER_ID : type));
+                t = v;
+            }
+        }
+    }
+
+    private static boolean hashBefore(EnglishTokens tk, int v) {
+        return tk.hasDigit(v) && tk.start[v] > 0 && tk.text.charAt(tk.start[v] - 1) == '#' && (tk.digits(v) >= 5 || letters(tk, v) >= 1);
+    }
+
+    private static boolean onlyPunctuationBetween(EnglishTokens tk, int v) {
+        for (int i = tk.end[v - 1]; i < tk.start[v]; i++) {
+            if (" \t:#.=-".indexOf(tk.text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int letters(EnglishTokens tk, int t) {
+        int n = 0;
+        for (int i = tk.start[t]; i < tk.end[t]; i++) {
+            if (Character.isLetter(tk.text.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** ICD-10 (E11.9, I10), LOINC (2345-7), doses and units (500mg, 10mg/kg): clinical content. */
+    private static boolean clinicalCode(EnglishTokens tk, int t) {
+        String w = tk.word(t);
+        return w.matches("[A-TV-Z]\\d{2}(?:\\.\\d{1,4})?[A-Z]?|\\d{1,5}-\\d|\\d+(?:\\.\\d+)?(?:mg|mcg|g|kg|ml|mL|l|L|mmol|meq|mEq|iu|IU|units?|mm|cm|hr|hrs|h|d|wk|wks|x)(?:/[a-zA-Z]+)?");
+    }
+}

@@ -1,0 +1,43 @@
+package org.medgo.deidentify.text;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.medgo.deidentify.PhiType;
+
+/**
+ * Dates written relative to the patient's calendar: a weekday ("last Tuesday", "on Friday", "this past
+ * Mon"), a day of the month without a month ("on the 14th"), and named holidays ("Christmas Eve",
+ * "Thanksgiving"). Durations ("two weeks ago") are clinical and stay.
+ */
+final class RelativeDateDetector implements Detector {
+    private static final String WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mondays|Tuesdays|Wednesdays|"
+            + "Thursdays|Fridays|Saturdays|Sundays|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun";
+    private static final Pattern WEEKDAY_DATE = Pattern.compile(
+            "(?<![A-Za-z])(?:(?i:(?:this\\s+)?(?:last|past|next|previous|coming|this|on|since|until|by|before|after|early|late)\\s+))?(?:"
+            + "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|(?<=(?i:last|next|past|on|this)\\s)(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.?)"
+            + "(?:\\s+(?i:morning|afternoon|evening|night))?\\b");
+    private static final Pattern DAY_OF_MONTH = Pattern.compile(
+            "(?i:\\b(?:on|since|until|by|before|after|from)\\s+)?\\bthe\\s+(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b(?!\\s*(?i:percentile|centile|grade|degree|rib|cranial|intercostal|day of|week|cycle|dose|time|generation|line|trimester|toe|finger|digit|nerve|vertebra|ventricle|space|order))");
+    private static final Pattern HOLIDAY = Pattern.compile(
+            "\\b(?:Christmas(?:\\s+Eve|\\s+Day)?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday)?|Halloween|New\\s+Year'?s(?:\\s+(?:Eve|Day))?|"
+            + "Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Valentine'?s\\s+Day|Mother'?s\\s+Day|Father'?s\\s+Day|"
+            + "Fourth\\s+of\\s+July|July\\s+4th|Hanukkah|Ramadan|Eid|Diwali|Passover)\\b");
+    private static final KeywordIndex WEEKDAY_TRIGGERS = KeywordIndex.fromAlternation(
+            "last|past|next|previous|coming|this|on|since|until|by|before|after|early|late|" + WEEKDAY, true);
+    private static final KeywordIndex THE_TRIGGERS = KeywordIndex.fromAlternation("on|since|until|by|before|after|from|the", true);
+    private static final KeywordIndex HOLIDAY_TRIGGERS = KeywordIndex.fromAlternation(
+            "Christmas|Thanksgiving|Easter|Halloween|New|Independence|Labor|Memorial|Veterans|Valentine|Mother|Father|Fourth|July|"
+            + "Hanukkah|Ramadan|Eid|Diwali|Passover", false);
+
+    @Override
+    public void detect(String text, Language language, List<Span> out) {
+        if (!language.english()) {
+            return;
+        }
+        WEEKDAY_TRIGGERS.forEachMatch(text, WEEKDAY_DATE, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
+        if (DateExpressions.hasDigit(text)) {
+            THE_TRIGGERS.forEachMatch(text, DAY_OF_MONTH, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
+        }
+        HOLIDAY_TRIGGERS.forEachMatch(text, HOLIDAY, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
+    }
+}

@@ -1,0 +1,71 @@
+package org.medgo.deidentify.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.medgo.deidentify.DeidSecrets;
+import org.medgo.deidentify.DeidSession;
+
+/** Recall-first English: the classes issue 13 names leave no trace; clinical words stay. One row per class. */
+class EnglishRecallTest {
+    private final TextDeidentifier deid = TextDeidentifier.standard();
+
+    private String clean(String note) {
+        return deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            first name + initial, no cue  | A 61-year-old man, Tobias W., with gout presents with a hot knee. | Tobias;W.
+            title + name + initial        | Discussed with Dr. Ingrid P. Halvorsen at the bedside.            | Ingrid;P.;Halvorsen
+            surname after title, initial  | Dr. Okonkwo R. agrees with the plan.                              | Okonkwo;R.
+            name at the sentence start    | Thaddeus Abernathy tolerates apixaban well.                       | Thaddeus;Abernathy
+            ordinary word that is a name  | Her daughter Rose drove her in.                                   | Rose
+            lower-case name               | please follow up with marguerite delacroix next month             | marguerite;delacroix
+            speaker label                 | Heather: the pain started after lunch.                            | Heather
+            facility with Mt.             | Previously seen at Mt. Hermon for the same complaint.             | Hermon
+            facility with St. + possessive| Transferred from St. Agnes' overnight.                            | Agnes
+            facility with Med Ctr         | Imaging done at Riverside Med Ctr was normal.                     | Riverside
+            facility named by General     | Admitted to Lakeview General with sepsis.                         | Lakeview
+            acronym after a care verb     | She was previously treated at UCSF for lupus.                     | UCSF
+            city after a preposition      | Lives in Denver with her husband.                                 | Denver
+            multi-word city               | Moved here from Salt Lake City last year.                         | Salt Lake City
+            MRN with # and prefix         | MRN: #KT-554433 on the wristband.                                 | KT-554433
+            record number after med rec   | med rec #77665544 verified.                                       | 77665544
+            plan ID                       | plan ID: QP-112233 active.                                        | QP-112233
+            insurance policy              | ins. policy ZK-445566 on file.                                    | ZK-445566
+            site ID                       | Site ID: 12345 enrolled.                                          | 12345
+            case number                   | See case #MB-778899 for details.                                  | MB-778899
+            reference code                | ref. code: XR-2231 for the prior auth.                            | XR-2231
+            weekday relative date         | Symptoms began last Tuesday after a fall.                         | Tuesday
+            day of month                  | Seen two weeks ago on the 14th for a rash.                        | the 14th
+            holiday                       | Fell on Christmas Eve while decorating.                           | Christmas
+            """)
+    void identifierLeavesNoTrace(String kind, String note, String gone) {
+        String out = clean(note);
+        for (String g : gone.split(";")) {
+            assertThat(out).as(kind + ": " + out).doesNotContain(g);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            eponyms                 | History of Parkinson disease, Crohn's disease and Hodgkin lymphoma.
+            scores                  | Apgar 8/9; Glasgow Coma Scale 15; Addison disease on hydrocortisone.
+            Down syndrome           | Down syndrome with atrioventricular canal repair in infancy.
+            drugs at sentence start | Metformin 500 mg bid. Lisinopril 10 mg daily. Eliquis 5 mg twice daily.
+            labs and units          | Troponin I 0.04 ng/mL, NaCl 0.9% 500 mL, HbA1c 7.2%, BP 132/84 mmHg.
+            guideline years         | Per ACC/AHA 2019 and GOLD 2023 guidance, continue the inhaler.
+            headings                | Past Medical History: asthma. Review of Systems: negative. General Appearance: well.
+            ordinary capitals       | Will continue current regimen. Hope to taper steroids next visit.
+            departments             | Follow up in Cardiology Clinic; discussed in the Emergency Department.
+            nationality, language   | Spanish-speaking Guatemalan woman, interpreter used; Catholic.
+            states and countries    | Recent travel to Mexico; she is from Ohio originally.
+            codes                   | ICD-10 E11.9 and LOINC 4548-4 recorded.
+            durations               | Started two weeks ago and worse for 3 days.
+            """)
+    void clinicalTextIsKept(String kind, String note) {
+        assertThat(clean(note)).as(kind).isEqualTo(note);
+    }
+}
