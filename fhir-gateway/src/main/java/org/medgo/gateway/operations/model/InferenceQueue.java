@@ -44,6 +44,26 @@ public class InferenceQueue implements GenerationQueue {
         return run(request, listener, timeoutMillis, () -> false);
     }
 
+    /**
+     * Starts a generation now or throws {@link InferenceQueueFullException}; returns at once. The place is
+     * given back when the generation ends (finished, failed or cancelled through the handle), so a streaming
+     * caller that cancels on client disconnect frees it.
+     */
+    public GenerationHandle submitOrRefuse(GenerationRequest request, TokenListener listener) {
+        if (!places.tryAcquire()) {
+            throw new InferenceQueueFullException();
+        }
+        try {
+            observers.forEach(o -> o.beforeGeneration(request));
+            GenerationHandle handle = engine.submit(request, listener);
+            handle.result().whenComplete((r, e) -> places.release());
+            return handle;
+        } catch (RuntimeException e) {
+            places.release();
+            throw e;
+        }
+    }
+
     @Override
     public GenerationResult generateWhenFree(GenerationRequest request, TokenListener listener, BooleanSupplier cancelled)
             throws InterruptedException, TimeoutException {
@@ -61,6 +81,21 @@ public class InferenceQueue implements GenerationQueue {
 
     public int inUse() {
         return capacity - places.availablePermits();
+    }
+
+    /** KV cache slots of the engine: requests decoded together. */
+    public int slots() {
+        return engine.maxBatch();
+    }
+
+    /** Requests in the engine now (decoding, or waiting there for a slot). */
+    public int engineLoad() {
+        return engine.load();
+    }
+
+    /** Tokens per sequence, prompt and answer together. */
+    public int maxLength() {
+        return engine.maxLength();
     }
 
     private GenerationResult run(GenerationRequest request, TokenListener listener, long timeoutMillis,
