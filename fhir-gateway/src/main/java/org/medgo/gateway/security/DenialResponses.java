@@ -45,14 +45,14 @@ final class DenialResponses implements AuthenticationEntryPoint, AccessDeniedHan
         response.setHeader("WWW-Authenticate", tokenPresent
                 ? "Bearer error=\"invalid_token\", error_description=\"the access token is invalid or expired\""
                 : "Bearer");
-        write(response, 401, OperationOutcome.IssueType.LOGIN, tokenPresent ? "invalid access token" : "authentication required");
+        write(request, response, 401, OperationOutcome.IssueType.LOGIN, tokenPresent ? "invalid access token" : "authentication required");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         record(request, "HTTP 403", e.getMessage());
         response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
-        write(response, 403, OperationOutcome.IssueType.FORBIDDEN, "access denied");
+        write(request, response, 403, OperationOutcome.IssueType.FORBIDDEN, "access denied");
     }
 
     private void record(HttpServletRequest request, String outcome, String why) {
@@ -67,7 +67,17 @@ final class DenialResponses implements AuthenticationEntryPoint, AccessDeniedHan
         }
     }
 
-    private void write(HttpServletResponse response, int status, OperationOutcome.IssueType type, String text) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, OperationOutcome.IssueType type,
+            String text) throws IOException {
+        if (request.getRequestURI().startsWith("/v1/")) {
+            // the OpenAI-compatible API answers in OpenAI's error shape, which its client libraries parse
+            response.setStatus(status);
+            response.setContentType("application/json");
+            response.getOutputStream().write(("{\"error\":{\"message\":\"" + text + "\",\"type\":\"invalid_request_error\","
+                    + "\"param\":null,\"code\":\"" + (status == 401 ? "invalid_api_key" : "insufficient_scope") + "\"}}")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         OperationOutcome oo = new OperationOutcome();
         oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
         response.setStatus(status);

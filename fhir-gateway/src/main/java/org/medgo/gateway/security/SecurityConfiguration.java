@@ -62,6 +62,13 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .addFilterAfter(new RequesterAttributes(), BearerTokenAuthenticationFilter.class);
+        bearerTokens(http, props, denials, demoKeys);
+        return http.build();
+    }
+
+    /** Bearer tokens of the configured issuer (JWT, or opaque through introspection); shared with the /v1 chain. */
+    static void bearerTokens(HttpSecurity http, SecurityProperties props, DenialResponses denials,
+            ObjectProvider<JWKSource<SecurityContext>> demoKeys) throws Exception {
         if (props.introspectionUri() != null) {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(denials).accessDeniedHandler(denials)
                     .opaqueToken(t -> t.introspectionUri(props.introspectionUri())
@@ -70,7 +77,6 @@ class SecurityConfiguration {
             JwtDecoder decoder = decoder(props, demoKeys.getIfAvailable());
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(denials).accessDeniedHandler(denials).jwt(j -> j.decoder(decoder)));
         }
-        return http.build();
     }
 
     @Bean

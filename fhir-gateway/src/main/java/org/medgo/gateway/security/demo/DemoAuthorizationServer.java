@@ -117,7 +117,7 @@ public class DemoAuthorizationServer {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(s -> s.addAll(List.of("system/Composition.crs", "system/Encounter.r", "system/DiagnosticReport.r",
-                        "system/Patient.rs", "system/AuditEvent.rs", "system/*.cruds")))
+                        "system/Patient.rs", "system/AuditEvent.rs", "system/*.cruds", "medgo.chat")))
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(15)).build())
                 .build();
         List<String> redirects = new ArrayList<>(List.of("http://127.0.0.1/review/callback.html"));
