@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import org.medgo.audit.AuditRecord;
 import org.medgo.audit.EventType;
+import org.medgo.audit.chain.AuditTrail;
 import org.medgo.gateway.audit.Requester;
 import org.medgo.gateway.openai.CompletionParams.Endpoint;
 import org.medgo.gateway.openai.ConversationPrivacy.OutputFilter;
@@ -44,14 +46,14 @@ class CompletionCalls {
 
     private final InferenceQueue queue;
     private final ConversationPrivacy privacy;
-    private final OperationAudit audit;
+    private final AuditTrail audit;
     private final ModelApiMetrics metrics;
     private final ModelIdentity model;
     private final ModelApiProperties properties;
     private final OperationsProperties operations;
     private final ObjectMapper json = new ObjectMapper();
 
-    CompletionCalls(InferenceQueue queue, ConversationPrivacy privacy, OperationAudit audit, ModelApiMetrics metrics,
+    CompletionCalls(InferenceQueue queue, ConversationPrivacy privacy, AuditTrail audit, ModelApiMetrics metrics,
             ModelIdentity model, ModelApiProperties properties, OperationsProperties operations) {
         this.queue = queue;
         this.privacy = privacy;
@@ -184,9 +186,11 @@ class CompletionCalls {
             case CANCELLED, REFUSED, BUSY -> org.medgo.audit.Outcome.MINOR_FAILURE;
             case FAILED -> org.medgo.audit.Outcome.SERIOUS_FAILURE;
         };
-        audit.record(EventType.MODEL_RUN, "openai." + tag, auditOutcome,
-                outcome == Outcome.OK ? null : outcome.name().toLowerCase() + (failure == null ? "" : ": " + failure),
-                caller.requester(), null, null, id, details);
+        AuditRecord.Builder record = AuditRecord.builder(EventType.MODEL_RUN, "openai." + tag).action('E')
+                .outcome(auditOutcome, outcome == Outcome.OK ? null : outcome.name().toLowerCase() + (failure == null ? "" : ": " + failure))
+                .client(caller.requester().clientId()).user(caller.requester().userId()).request(id);
+        record.details(details);
+        audit.record(record.build());
     }
 
     /** The stream ended early after an error event was written: nothing more to send. */
