@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServeCommand.class,
             org.medgo.inference.cli.InferCommand.class, org.medgo.inference.cli.BenchCommand.class,
+            org.medgo.inference.cli.EvalCommand.class,
             org.medgo.deidentify.cli.DeidentifyCommand.class,
             org.medgo.gateway.audit.AuditCommand.class,
             // add subcommands here, one per line

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The inference commands on their own ({@code java -cp ... org.medgo.inference.cli.InferenceCli bench ...});
  * the app's {@code medgo} main registers {@link InferCommand} and {@link BenchCommand} itself.
  */
-@Command(name = "medgo-inference", mixinStandardHelpOptions = true, subcommands = {InferCommand.class, BenchCommand.class},
+@Command(name = "medgo-inference", mixinStandardHelpOptions = true, subcommands = {InferCommand.class, BenchCommand.class, EvalCommand.class},
         description = "MedGo inference commands.")
 public final class InferenceCli implements Runnable {
 
