@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends records to the hash chain. Writers serialize on a transaction-scoped advisory lock, so the chain
@@ -30,20 +31,34 @@ public final class AuditTrail implements AutoCloseable {
     private static final String HEAD = "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1";
     private static final String INSERT = """
             INSERT INTO audit_event (seq, recorded, event_type, subtype, action, outcome, outcome_detail, client_id,
-                                     user_id, patient_ref, entity_ref, request_id, details, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                     user_id, patient_ref, entity_ref, request_id, details, prev_hash, hash, mac)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
+    private final RowMacKey macKey;
     private final Clock clock;
+    private final AtomicLong lastCommitted = new AtomicLong();
     private volatile GroupCommitWriter writer;
 
+    /** Rows without a MAC: for tests of the chain alone. The gateway uses {@link #AuditTrail(DataSource, RowMacKey)}. */
     public AuditTrail(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+        this(dataSource, null, Clock.systemUTC());
     }
 
-    AuditTrail(DataSource dataSource, Clock clock) {
+    /** Every row carries HMAC-SHA256 of its hash under {@code macKey} (a file outside the database). */
+    public AuditTrail(DataSource dataSource, RowMacKey macKey) {
+        this(dataSource, macKey, Clock.systemUTC());
+    }
+
+    AuditTrail(DataSource dataSource, RowMacKey macKey, Clock clock) {
         this.dataSource = dataSource;
+        this.macKey = macKey;
         this.clock = clock;
+    }
+
+    /** The highest sequence number this trail has committed through {@link #record(AuditRecord)} (0: none yet). */
+    public long lastCommittedSeq() {
+        return lastCommitted.get();
     }
 
     /** Makes this month's and next month's partitions (idempotent); call at start and from the checkpoint job. */
@@ -66,7 +81,9 @@ public final class AuditTrail implements AutoCloseable {
      * flush are paid once per batch instead of once per event.
      */
     public long record(AuditRecord record) {
-        return writer().submit(record);
+        long seq = writer().submit(record);
+        lastCommitted.accumulateAndGet(seq, Math::max);
+        return seq;
     }
 
     /** Appends a batch in one transaction; all or nothing. */
@@ -155,6 +172,7 @@ public final class AuditTrail implements AutoCloseable {
                 ps.setString(13, details);
                 ps.setBytes(14, prev);
                 ps.setBytes(15, hash);
+                ps.setBytes(16, macKey == null ? null : macKey.mac(hash));
                 ps.addBatch();
                 seqs[i] = seq;
                 prev = hash;

@@ -3,29 +3,48 @@ package org.medgo.audit.chain;
 import org.medgo.audit.AuditException;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
- * Signs the chain's head (sequence number and hash) and stores the signature. A later rewrite of any row
- * up to that point changes the hashes and no longer matches a signed head; cutting rows off the end leaves
- * a checkpoint pointing past the last row. Run it periodically (the gateway schedules it).
+ * Signs the chain's head (sequence number and hash) and keeps the signature in three places: the external
+ * checkpoint log (a file outside the database, written first and synced), the optional witness (another
+ * host), and the {@code audit_checkpoint} table. A later rewrite of any row up to that point no longer
+ * matches a signed head; rows cut off the end, or a wiped trail, fall short of the external log's newest
+ * entry. The chain lock is held while signing, so writers in any process and concurrent checkpoints agree
+ * on one head and the log's entries only grow.
  */
 public final class Checkpointer {
     private final DataSource dataSource;
     private final CheckpointKey key;
+    private final CheckpointLog externalLog;
+    private final CheckpointWitness witness;
+    private final Consumer<RuntimeException> witnessFailed;
+    private final Clock clock = Clock.systemUTC();
 
+    /** Database checkpoints only (no external log, no witness): what tests of the table alone use. */
     public Checkpointer(DataSource dataSource, CheckpointKey key) {
+        this(dataSource, key, null, CheckpointWitness.NONE, e -> { });
+    }
+
+    /**
+     * @param externalLog   where every checkpoint is appended before the database row (null: none)
+     * @param witness       told of every checkpoint; its failure goes to {@code witnessFailed}, the checkpoint stands
+     */
+    public Checkpointer(DataSource dataSource, CheckpointKey key, CheckpointLog externalLog, CheckpointWitness witness,
+                        Consumer<RuntimeException> witnessFailed) {
         this.dataSource = dataSource;
         this.key = key;
+        this.externalLog = externalLog;
+        this.witness = witness;
+        this.witnessFailed = witnessFailed;
     }
 
     /** Signs the current head; empty when the chain has no rows yet or nothing new since the last checkpoint. */
@@ -50,12 +69,17 @@ public final class Checkpointer {
                         return OptionalLong.empty();
                     }
                 }
+                SignedCheckpoint signed = SignedCheckpoint.sign(key, seq, head, clock.instant());
+                if (externalLog != null) {
+                    externalLog.append(signed);
+                }
+                publish(signed);
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO audit_checkpoint (seq, head_hash, key_id, signature) VALUES (?, ?, ?, ?)")) {
                     ps.setLong(1, seq);
                     ps.setBytes(2, head);
                     ps.setString(3, key.keyId());
-                    ps.setBytes(4, sign(seq, head));
+                    ps.setBytes(4, signed.signature());
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -69,29 +93,15 @@ public final class Checkpointer {
         }
     }
 
-    private byte[] sign(long seq, byte[] head) {
+    private void publish(SignedCheckpoint signed) {
         try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(key.privateKey());
-            s.update(message(seq, head));
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            witness.publish(signed);
+        } catch (RuntimeException e) {
+            witnessFailed.accept(e);
         }
     }
 
     static boolean verify(PublicKey publicKey, long seq, byte[] head, byte[] signature) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(publicKey);
-            s.update(message(seq, head));
-            return s.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static byte[] message(long seq, byte[] head) {
-        return ("medgo-audit-checkpoint|" + seq + "|" + ChainHash.hex(head)).getBytes(StandardCharsets.US_ASCII);
+        return new SignedCheckpoint(seq, head, null, signature, null).verifiesWith(publicKey);
     }
 }

@@ -17,7 +17,7 @@ class CheckpointSignatureTest {
     Path dir;
 
     @Test
-    void checkpointSignedWithAnotherKeyIsReported() {
+    void aCheckpointSignedWithAnotherKeyIsReportedAndSkippedAndTheRowsAreStillChecked() throws Exception {
         AuditDatabase db = AuditDatabase.fresh();
         AuditTrail trail = new AuditTrail(db.app);
         for (int i = 0; i < 10; i++) {
@@ -27,12 +27,20 @@ class CheckpointSignatureTest {
         CheckpointKey forged = CheckpointKey.loadOrCreate(dir.resolve("attacker"));
         new Checkpointer(db.app, trusted).checkpoint();
         trail.record(Records.review("Patient/p"));
-        new Checkpointer(db.app, forged).checkpoint();
+        new Checkpointer(db.app, forged).checkpoint(); // planted: the app role may insert checkpoints
 
-        VerificationResult r = new ChainVerifier(db.app, trusted.publicKey()).verify();
-        assertThat(r.intact()).isFalse();
-        assertThat(r.firstBrokenSeq()).isEqualTo(11);
-        assertThat(r.problem()).contains("signature");
+        VerificationResult planted = new ChainVerifier(db.app, trusted.publicKey()).verify();
+        assertThat(planted.intact()).as(planted.problem()).isTrue();
+        assertThat(planted.events()).isEqualTo(11);
+        assertThat(planted.checkpoints()).isEqualTo(1);
+        assertThat(planted.warnings()).singleElement().asString().contains("seq 11", "signature");
+
+        // the planted checkpoint no longer stops the scan: a row edited after it is still found
+        TamperDetectionTest.asOwnerWithoutTriggers(db, "UPDATE audit_event SET user_id = 'x' WHERE seq = 11");
+        VerificationResult edited = new ChainVerifier(db.app, trusted.publicKey()).verify();
+        assertThat(edited.intact()).isFalse();
+        assertThat(edited.firstBrokenSeq()).isEqualTo(11);
+        assertThat(edited.problem()).contains("hash");
     }
 
     @Test
