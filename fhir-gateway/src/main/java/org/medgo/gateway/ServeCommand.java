@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.medgo.gateway.database.ExternalDatabaseCheck;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -33,18 +34,24 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("medgo: " + databaseProblem.get());
             return 2;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopRequested = new CountDownLatch(1);
         SpringApplication application = GatewayApplication.application();
-        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> stopped.countDown());
+        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> stopRequested.countDown());
+        ConfigurableApplicationContext context;
         try {
-            application.run(springArguments.toArray(String[]::new));
+            context = application.run(springArguments.toArray(String[]::new));
         } catch (RuntimeException startFailure) {
             // Spring has already reported the cause (failure analysis); add the one line an operator greps for.
             System.err.println("medgo: the gateway did not start: " + StartupFailure.describe(startFailure));
             return 1;
         }
-        // Serve until SIGTERM / Ctrl-C: Spring's shutdown hook closes the context gracefully.
-        stopped.await();
+        // SIGTERM / Ctrl-C are a requested stop, not a crash: handled here, the context closes in its order
+        // (stop accepting, finish in-flight calls, put jobs back, flush and checkpoint the audit trail,
+        // embedded PostgreSQL last) and the process exits 0. The JVM's default handling would run the
+        // shutdown hooks concurrently and exit 143.
+        StopSignals.onStop(stopRequested::countDown);
+        stopRequested.await();
+        context.close();
         return 0;
     }
 }

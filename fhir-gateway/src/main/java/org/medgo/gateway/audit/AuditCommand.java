@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.medgo.audit.chain.ChainVerifier;
 import org.medgo.audit.chain.CheckpointKey;
+import org.medgo.audit.chain.CheckpointLog;
+import org.medgo.audit.chain.RowMacKey;
 import org.medgo.audit.chain.VerificationResult;
 import org.medgo.gateway.GatewayContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,8 +17,10 @@ import picocli.CommandLine.Command;
 public final class AuditCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the audit hash chain and check the signed checkpoints. Exit 0 with the count "
-                    + "when intact; exit 1 with the first broken sequence number otherwise.")
+            description = "Recompute the audit hash chain, check each row's MAC and the signed checkpoints (in the "
+                    + "database and in the checkpoint log outside it). Exit 0 with the counts when intact (checkpoints "
+                    + "whose signature does not verify are listed as warnings and skipped); exit 1 with the first "
+                    + "broken sequence number otherwise.")
     static final class Verify implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -24,9 +28,12 @@ public final class AuditCommand {
                 AuditProperties props = gateway.getBean(AuditProperties.class);
                 gateway.getBean(CheckpointKey.class); // on a fresh data directory: makes the key pair, as a start would
                 VerificationResult r = new ChainVerifier(gateway.getBean(DataSource.class),
-                        CheckpointKey.readPublic(CheckpointKey.publicKeyFile(props.keyDir()))).verify();
+                        CheckpointKey.readPublic(CheckpointKey.publicKeyFile(props.keyDir())),
+                        gateway.getBean(RowMacKey.class), gateway.getBean(CheckpointLog.class)).verify();
+                r.warnings().forEach(w -> System.out.println("warning: " + w));
                 if (r.intact()) {
-                    System.out.printf("audit trail intact: %d events, %d signed checkpoints verified%n", r.events(), r.checkpoints());
+                    System.out.printf("audit trail intact: %d events, %d signed checkpoints in the database and %d in "
+                            + "the checkpoint log verified%n", r.events(), r.checkpoints(), r.externalCheckpoints());
                     return 0;
                 }
                 System.out.printf("audit trail BROKEN at seq %d: %s (%d events before it verified)%n",

@@ -1,9 +1,15 @@
 package org.medgo.gateway.audit;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import javax.sql.DataSource;
 import org.medgo.audit.chain.AuditTrail;
 import org.medgo.audit.chain.CheckpointKey;
+import org.medgo.audit.chain.CheckpointLog;
+import org.medgo.audit.chain.CheckpointWitness;
 import org.medgo.audit.chain.Checkpointer;
+import org.medgo.audit.chain.RowMacKey;
+import org.medgo.audit.chain.SyslogWitness;
 import org.medgo.audit.fhir.AuditQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,17 +17,22 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
-/** The audit module's objects as beans, plus the periodic checkpoint (which also makes next month's partition). */
+/** The audit module's objects as beans; the checkpoints they feed run in {@link AuditCheckpoints}. */
 @Configuration
 @EnableScheduling
 public class AuditConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
+    /**
+     * Depends on {@link AuditCheckpoints} so that, at shutdown, the trail is flushed (everything depending on
+     * it, request handling and jobs included, already stopped) before the final checkpoint signs the head.
+     */
     @Bean(destroyMethod = "close")
-    AuditTrail auditTrail(DataSource dataSource) {
-        return new AuditTrail(dataSource);
+    AuditTrail auditTrail(DataSource dataSource, RowMacKey macKey, AuditCheckpoints checkpoints) {
+        AuditTrail trail = new AuditTrail(dataSource, macKey);
+        checkpoints.watch(trail);
+        return trail;
     }
 
     @Bean
@@ -35,39 +46,39 @@ public class AuditConfiguration {
     }
 
     @Bean
-    Checkpointer checkpointer(DataSource dataSource, CheckpointKey key) {
-        return new Checkpointer(dataSource, key);
+    RowMacKey rowMacKey(AuditProperties properties) {
+        return RowMacKey.loadOrCreate(properties.keyDir());
+    }
+
+    @Bean
+    CheckpointLog checkpointLog(AuditProperties properties) {
+        return CheckpointLog.in(properties.checkpointDir());
+    }
+
+    @Bean
+    Checkpointer checkpointer(DataSource dataSource, CheckpointKey key, CheckpointLog checkpointLog, AuditProperties properties) {
+        return new Checkpointer(dataSource, key, checkpointLog, witness(properties),
+                e -> log.warn("audit checkpoint witness: {}", e.getMessage()));
+    }
+
+    private static CheckpointWitness witness(AuditProperties properties) {
+        String target = properties.witnessSyslog();
+        if (target == null || target.isBlank()) {
+            return CheckpointWitness.NONE;
+        }
+        return SyslogWitness.parse(target.strip(), hostname());
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "-";
+        }
     }
 
     @Bean
     ApplicationRunner auditPartitions(DataSource dataSource) {
         return args -> AuditTrail.preparePartitions(dataSource);
-    }
-
-    @Bean
-    CheckpointJob checkpointJob(DataSource dataSource, Checkpointer checkpointer) {
-        return new CheckpointJob(dataSource, checkpointer);
-    }
-
-    /** Signs the chain head periodically; a missed run only widens the window a rewrite could hide in. */
-    static final class CheckpointJob {
-        private final DataSource dataSource;
-        private final Checkpointer checkpointer;
-
-        CheckpointJob(DataSource dataSource, Checkpointer checkpointer) {
-            this.dataSource = dataSource;
-            this.checkpointer = checkpointer;
-        }
-
-        @Scheduled(fixedDelayString = "${medgo.audit.checkpoint-interval}",
-                initialDelayString = "${medgo.audit.checkpoint-interval}")
-        void run() {
-            try {
-                AuditTrail.preparePartitions(dataSource);
-                checkpointer.checkpoint().ifPresent(seq -> log.info("audit checkpoint signed at seq {}", seq));
-            } catch (RuntimeException e) {
-                log.error("audit checkpoint failed: {}", e.getMessage());
-            }
-        }
     }
 }

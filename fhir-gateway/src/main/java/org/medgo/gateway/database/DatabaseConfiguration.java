@@ -40,6 +40,9 @@ class DatabaseConfiguration {
         pool.setUsername(application.user());
         pool.setPassword(application.password());
         pool.setMaximumPoolSize(properties.poolSize());
+        pool.setConnectionTimeout(properties.connectTimeout().toMillis());
+        // a new physical connection must not take longer than a pool borrow may wait
+        pool.addDataSourceProperty("connectTimeout", Math.max(1, properties.connectTimeout().toSeconds()));
         return new HikariDataSource(pool);
     }
 }

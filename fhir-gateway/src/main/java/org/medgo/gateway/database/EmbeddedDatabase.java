@@ -54,7 +54,10 @@ final class EmbeddedDatabase implements DatabaseLocation {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
-                    .setPGStartupWait(Duration.ofSeconds(60));
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky's own JVM shutdown hook would stop PostgreSQL while Spring still drains requests
+                    // and puts jobs back; the gateway stops it last, when the context closes (close()).
+                    .setRegisterShutdownHook(false);
             if (settings.port() != 0) {
                 builder.setPort(settings.port());
             }
