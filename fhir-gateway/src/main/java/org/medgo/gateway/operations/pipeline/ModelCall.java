@@ -27,11 +27,11 @@ class ModelCall {
         this.properties = properties;
     }
 
-    /** Greedy decoding constrained to the template's JSON schema. */
+    /** Greedy decoding constrained to the template's JSON schema, made for this record (its citation keys only). */
     GenerationRequest request(ModelView view) {
         return GenerationRequest.of(Prompt.chat(view.template().messages(view.record()), false), SamplingParams.greedy(),
                         properties.maxNewTokens())
-                .withJsonSchema(view.template().jsonSchema());
+                .withJsonSchema(view.template().jsonSchemaFor(view.keyed()));
     }
 
     GenerationResult generate(GenerationRequest request, CallMode mode, Progress progress, BooleanSupplier cancelled) {

@@ -9,6 +9,7 @@ import org.medgo.deidentify.fhir.DeidentifiedResource;
 import org.medgo.deidentify.vault.Vault;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.input.OperationInput;
+import org.medgo.gateway.operations.prompt.KeyedRecord;
 import org.medgo.gateway.operations.prompt.PromptTemplates;
 import org.medgo.gateway.operations.prompt.RecordLanguage;
 import org.medgo.gateway.operations.prompt.RecordRenderer;
@@ -45,8 +46,8 @@ public class ModelViews {
         UUID vaultId = vault.store(session, properties.vaultTtl());
         audit.deidentified(input, auditStep, patientRef, deid, vaultId);
         Bundle bundle = (Bundle) deid.resource();
-        String record = RecordRenderer.render(bundle);
-        String language = RecordLanguage.of(bundle, record, input.language());
+        KeyedRecord record = RecordRenderer.render(bundle);
+        String language = RecordLanguage.of(bundle, record.text(), input.language());
         return new ModelView(bundle, language, templates.current(kind.promptFamily(), language), record, vaultId);
     }
 }

@@ -13,4 +13,9 @@ public record PromptTemplate(String id, String language, String system, String u
         // the record is inserted last and once, so text in the record cannot inject template placeholders
         return List.of(ChatMessage.system(system.strip()), ChatMessage.user(user.replace("{{record}}", record).strip()));
     }
+
+    /** The schema for constrained decoding of one record: its citation lists may hold only this record's keys. */
+    public String jsonSchemaFor(KeyedRecord record) {
+        return CitationSchema.forRecord(jsonSchema, record.keys());
+    }
 }

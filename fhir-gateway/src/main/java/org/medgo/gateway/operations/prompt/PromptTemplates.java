@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class PromptTemplates {
 
     /** The template version each operation uses now. */
-    public static final Map<String, String> CURRENT = Map.of("summarize", "summarize-v1", "differential", "differential-v1");
+    public static final Map<String, String> CURRENT = Map.of("summarize", "summarize-v2", "differential", "differential-v2");
 
     private static final String SEPARATOR = "---user---";
     private final Map<String, PromptTemplate> templates = new HashMap<>();

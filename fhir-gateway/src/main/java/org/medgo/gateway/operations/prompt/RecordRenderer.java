@@ -8,7 +8,9 @@ import org.hl7.fhir.r4.model.*;
 
 /**
  * Turns a (de-identified) record Bundle into the compact text the model reads: one line per fact,
- * {@code Label: value}. Only clinical content and the surrogates the de-identifier left; no resource ids.
+ * {@code [key] Label: value}. Only clinical content and the surrogates the de-identifier left; no resource ids.
+ * Keys name the kind and its position ({@code C3}: third Condition; notes and report texts also per sentence,
+ * {@code N2:4}), so the same Bundle always gets the same keys and the model can cite them.
  */
 public final class RecordRenderer {
 
@@ -16,52 +18,79 @@ public final class RecordRenderer {
 
     private RecordRenderer() {}
 
-    public static String render(Bundle bundle) {
-        List<String> lines = new ArrayList<>();
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            Resource r = entry.getResource();
+    public static KeyedRecord render(Bundle bundle) {
+        Lines lines = new Lines();
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource r = entries.get(i).getResource();
             if (r == null) continue;
+            lines.entry = i;
             switch (r) {
-                case Patient p -> lines.add("Patient: " + join(
+                case Patient p -> lines.add("PT", "Patient: " + join(
                         p.getName().stream().map(HumanName::getNameAsSingleString).collect(Collectors.joining(" ")),
                         p.hasGender() ? p.getGender().toCode() : null,
                         p.hasBirthDateElement() ? "born " + p.getBirthDateElement().getValueAsString() : null));
-                case Encounter e -> lines.add("Encounter: " + join(
+                case Encounter e -> lines.add("E", "Encounter: " + join(
                         e.hasClass_() ? e.getClass_().hasDisplay() ? e.getClass_().getDisplay() : e.getClass_().getCode() : null,
                         e.hasStatus() ? e.getStatus().toCode() : null,
                         e.getType().stream().map(RecordRenderer::text).collect(Collectors.joining(", ")),
                         e.hasPeriod() ? period(e.getPeriod()) : null,
                         e.getReasonCode().stream().map(RecordRenderer::text).collect(Collectors.joining(", "))));
-                case Condition c -> lines.add("Condition: " + join(text(c.getCode()),
+                case Condition c -> lines.add("C", "Condition: " + join(text(c.getCode()),
                         c.hasClinicalStatus() ? text(c.getClinicalStatus()) : null,
                         c.hasOnsetDateTimeType() ? "onset " + c.getOnsetDateTimeType().getValueAsString() : null));
-                case Observation o -> lines.add("Observation: " + join(text(o.getCode()), value(o.getValue()),
+                case Observation o -> lines.add("O", "Observation: " + join(text(o.getCode()), value(o.getValue()),
                         o.hasInterpretation() ? text(o.getInterpretationFirstRep()) : null,
                         o.hasEffectiveDateTimeType() ? o.getEffectiveDateTimeType().getValueAsString() : null));
-                case MedicationRequest m -> lines.add("Medication: " + join(
+                case MedicationRequest m -> lines.add("M", "Medication: " + join(
                         m.hasMedicationCodeableConcept() ? text(m.getMedicationCodeableConcept()) : null,
                         m.getDosageInstruction().stream().map(Dosage::getText).filter(t -> t != null).collect(Collectors.joining("; ")),
                         m.hasStatus() ? m.getStatus().toCode() : null));
-                case MedicationStatement m -> lines.add("Medication: " + join(
+                case MedicationStatement m -> lines.add("M", "Medication: " + join(
                         m.hasMedicationCodeableConcept() ? text(m.getMedicationCodeableConcept()) : null,
                         m.getDosage().stream().map(Dosage::getText).filter(t -> t != null).collect(Collectors.joining("; "))));
-                case AllergyIntolerance a -> lines.add("Allergy: " + text(a.getCode()));
-                case Procedure p -> lines.add("Procedure: " + join(text(p.getCode()),
+                case AllergyIntolerance a -> lines.add("A", "Allergy: " + text(a.getCode()));
+                case Procedure p -> lines.add("P", "Procedure: " + join(text(p.getCode()),
                         p.hasPerformedDateTimeType() ? p.getPerformedDateTimeType().getValueAsString() : null));
                 case DiagnosticReport d -> {
-                    lines.add("Report: " + join(text(d.getCode()), d.hasStatus() ? d.getStatus().toCode() : null,
-                            d.hasEffectiveDateTimeType() ? d.getEffectiveDateTimeType().getValueAsString() : null));
-                    if (d.hasConclusion()) lines.add("Conclusion: " + d.getConclusion());
-                    d.getPresentedForm().forEach(a -> attachment(a).ifPresent(t -> lines.add("Report text: " + t)));
+                    String key = lines.add("R", "Report: " + join(text(d.getCode()), d.hasStatus() ? d.getStatus().toCode() : null,
+                            d.hasEffectiveDateTimeType() ? d.getEffectiveDateTimeType().getValueAsString() : null,
+                            d.hasConclusion() ? "conclusion: " + d.getConclusion() : null));
+                    d.getPresentedForm().forEach(a -> attachment(a).ifPresent(t -> lines.sentences(key, t)));
                 }
                 case DocumentReference doc -> {
                     String title = doc.hasDescription() ? doc.getDescription() : doc.hasType() ? text(doc.getType()) : "Note";
-                    doc.getContent().forEach(c -> attachment(c.getAttachment()).ifPresent(t -> lines.add(title + ": " + t)));
+                    List<String> texts = doc.getContent().stream().map(c -> attachment(c.getAttachment()))
+                            .flatMap(java.util.Optional::stream).toList();
+                    if (!texts.isEmpty()) {
+                        String key = lines.add("N", title + ":");
+                        texts.forEach(t -> lines.sentences(key, t));
+                    }
                 }
                 default -> { }
             }
         }
-        return String.join("\n", lines);
+        return new KeyedRecord(lines.lines);
+    }
+
+    /** Lines with their keys: a counter per kind, and per keyed item a counter of its sentences. */
+    private static final class Lines {
+        final List<RecordLine> lines = new ArrayList<>();
+        final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        int entry;
+
+        String add(String kind, String text) {
+            String key = kind + counts.merge(kind, 1, Integer::sum);
+            lines.add(new RecordLine(key, entry, text));
+            return key;
+        }
+
+        void sentences(String parent, String text) {
+            int n = (int) lines.stream().filter(l -> l.key().startsWith(parent + ":")).count();
+            for (String sentence : Sentences.split(text)) {
+                lines.add(new RecordLine(parent + ":" + ++n, entry, sentence));
+            }
+        }
     }
 
     private static java.util.Optional<String> attachment(Attachment a) {
