@@ -30,6 +30,6 @@ class DeidentifyPreviewTest {
         }
         assertThat(out.getParameter("record").getValue().primitiveValue()).contains("[NAME_").contains("高血压");
         assertThat(out.getParameter("language").getValue().primitiveValue()).isEqualTo("zh");
-        assertThat(out.getParameter("promptTemplate").getValue().primitiveValue()).isEqualTo("summarize-v1.zh");
+        assertThat(out.getParameter("promptTemplate").getValue().primitiveValue()).isEqualTo("summarize-v2.zh");
     }
 }

@@ -75,6 +75,6 @@ class DifferentialEndToEndTest {
         assertThat(composition.getLanguage()).isEqualTo("zh");
         assertThat(composition.getEncounter().getReference()).isEqualTo("Encounter/" + record.encounterId());
         assertThat(SummarizeEndToEndTest.resources(document, Provenance.class).getFirst().getEntityFirstRep().getWhat()
-                .getIdentifier().getValue()).isEqualTo("differential-v1.zh");
+                .getIdentifier().getValue()).isEqualTo("differential-v2.zh");
     }
 }

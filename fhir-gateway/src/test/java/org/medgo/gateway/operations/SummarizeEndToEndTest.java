@@ -57,7 +57,7 @@ class SummarizeEndToEndTest {
 
         Provenance provenance = resources(document, Provenance.class).getFirst();
         assertThat(provenance.getTargetFirstRep().getReference()).isEqualTo("Composition/" + composition.getIdPart());
-        assertThat(provenance.getEntityFirstRep().getWhat().getIdentifier().getValue()).isEqualTo("summarize-v1.en");
+        assertThat(provenance.getEntityFirstRep().getWhat().getIdentifier().getValue()).isEqualTo("summarize-v2.en");
         Device device = resources(document, Device.class).getFirst();
         assertThat(provenance.getAgentFirstRep().getWho().getReference()).isEqualTo("Device/" + device.getIdPart());
         assertThat(device.getIdentifierFirstRep().getValue()).hasSize(64);
@@ -96,7 +96,7 @@ class SummarizeEndToEndTest {
         assertThat(composition.getLanguage()).isEqualTo("zh");
         assertThat(composition.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
         assertThat(resources(document, Provenance.class).getFirst().getEntityFirstRep().getWhat().getIdentifier().getValue())
-                .isEqualTo("summarize-v1.zh");
+                .isEqualTo("summarize-v2.zh");
         String seen = modelBoundary.since(mark).getFirst();
         assertThat(seen).contains("高血压").contains("临床小结");
         for (String identifier : record.identifiers()) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Resource;
+import org.medgo.gateway.operations.citation.SourceLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,11 @@ public class CompositionStore {
 
     /** Stores the document unless the request id already has one; returns the id of the stored Composition. */
     public String saveIfAbsent(GeneratedDocument doc, String operation, String requestId) {
+        return saveIfAbsent(doc, operation, requestId, List.of());
+    }
+
+    /** Also stores the record it was made from ({@code source}), in the same transaction. */
+    public String saveIfAbsent(GeneratedDocument doc, String operation, String requestId, List<SourceLine> source) {
         IParser json = fhir.newJsonParser();
         Composition c = doc.composition();
         return tx.execute(status -> {
@@ -61,6 +67,11 @@ public class CompositionStore {
             for (Resource r : owned) {
                 db.sql("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES (?, ?, ?, ?::jsonb)")
                         .params(r.fhirType(), r.getIdPart(), id, json.encodeResourceToString(r)).update();
+            }
+            for (int i = 0; i < source.size(); i++) {
+                SourceLine line = source.get(i);
+                db.sql("INSERT INTO operations_source_line (composition_id, position, key, reference, text) VALUES (?, ?, ?, ?, ?)")
+                        .params(id, i, line.key(), line.reference(), line.text()).update();
             }
             return id.toString();
         });
@@ -104,6 +115,12 @@ public class CompositionStore {
         IParser parser = fhir.newJsonParser();
         return uuid(compositionId).map(id -> db.sql("SELECT resource::text FROM operations_generated_resource WHERE composition_id = ? ORDER BY resource_type, id")
                 .param(id).query(String.class).list().stream().map(s -> (Resource) parser.parseResource(s)).toList()).orElse(List.of());
+    }
+
+    /** The record a draft was made from, in record order (empty for drafts made before citations). */
+    public List<SourceLine> sourceRecord(String compositionId) {
+        return uuid(compositionId).map(id -> db.sql("SELECT key, reference, text FROM operations_source_line WHERE composition_id = ? ORDER BY position")
+                .param(id).query((rs, n) -> new SourceLine(rs.getString(1), rs.getString(2), rs.getString(3))).list()).orElse(List.of());
     }
 
     public long countByRequestId(String requestId) {

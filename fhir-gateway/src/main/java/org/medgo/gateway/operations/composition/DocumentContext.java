@@ -4,10 +4,12 @@ import java.util.Date;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Reference;
+import org.medgo.gateway.operations.citation.SourceIndex;
 
 /**
  * What every generated resource of one request shares. {@code patient} and {@code encounter} point at the
- * REAL (input) resources.
+ * REAL (input) resources; {@code sources} turns the record keys the model cited into references to the input
+ * resources.
  */
 public record DocumentContext(
         String compositionId,
@@ -18,7 +20,8 @@ public record DocumentContext(
         String language,
         Date date,
         Device device,
-        String templateId) {
+        String templateId,
+        SourceIndex sources) {
 
     public boolean chinese() {
         return "zh".equals(language);

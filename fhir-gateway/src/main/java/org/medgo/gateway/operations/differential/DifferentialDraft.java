@@ -5,21 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.medgo.gateway.operations.citation.CitedText;
 import org.medgo.gateway.operations.composition.Draft;
 
 /**
- * The differential JSON of {@code config/prompts/differential-v1.schema.json}. The likelihood is a code
+ * The differential JSON of {@code config/prompts/differential-v2.schema.json} (supporting and opposing findings
+ * with the record keys they cite; v1's plain strings read as findings citing nothing). The likelihood is a code
  * of the schema's enum, not free text, so re-identification leaves it alone.
  */
 public record DifferentialDraft(List<Candidate> differentials) implements Draft<DifferentialDraft> {
 
     /** One diagnosis the model considers, with the findings for and against it and the tests it suggests. */
-    public record Candidate(String condition, String likelihood, List<String> supporting, List<String> opposing,
+    public record Candidate(String condition, String likelihood, List<CitedText> supporting, List<CitedText> opposing,
                             List<String> nextTests) {
 
         Candidate mapTexts(UnaryOperator<String> text) {
-            return new Candidate(text.apply(condition), likelihood, supporting.stream().map(text).toList(),
-                    opposing.stream().map(text).toList(), nextTests.stream().map(text).toList());
+            return new Candidate(text.apply(condition), likelihood, supporting.stream().map(s -> s.mapText(text)).toList(),
+                    opposing.stream().map(s -> s.mapText(text)).toList(), nextTests.stream().map(text).toList());
         }
     }
 
@@ -39,7 +41,8 @@ public record DifferentialDraft(List<Candidate> differentials) implements Draft<
         List<Candidate> candidates = new ArrayList<>();
         for (JsonNode d : root.path("differentials")) {
             candidates.add(new Candidate(d.path("condition").asText(""), d.path("likelihood").asText("low"),
-                    texts(d.path("supporting")), texts(d.path("opposing")), texts(d.path("nextTests"))));
+                    CitedText.listOf(d.path("supporting"), "finding"), CitedText.listOf(d.path("opposing"), "finding"),
+                    texts(d.path("nextTests"))));
         }
         return new DifferentialDraft(candidates);
     }

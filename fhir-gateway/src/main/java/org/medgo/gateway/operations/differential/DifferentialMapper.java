@@ -10,6 +10,8 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.medgo.gateway.operations.citation.CitedText;
+import org.medgo.gateway.operations.citation.Citations;
 import org.medgo.gateway.operations.composition.AiLabels;
 import org.medgo.gateway.operations.composition.AiProvenance;
 import org.medgo.gateway.operations.composition.CompositionSkeleton;
@@ -21,8 +23,10 @@ import org.medgo.gateway.operations.composition.SafeNarrative;
  * A re-identified {@link DifferentialDraft} as Conditions with
  * {@code verificationStatus = differential}, referenced from a Composition (LOINC 51848-0 evaluation note).
  * Per Condition: likelihood = extension {@value #LIKELIHOOD} with a code of HL7's risk-probability code
- * system; supporting findings = {@code Condition.evidence.code.text}; opposing findings = extension
- * {@value #OPPOSING} (string); recommended next tests = extension {@value #NEXT_TEST} (CodeableConcept).
+ * system; supporting findings = {@code Condition.evidence} (code.text, the cited input resources in
+ * {@code detail}); opposing findings = extension {@value #OPPOSING} (a {@link Citations#STATEMENT}-shaped
+ * complex extension: text, source references, keys); recommended next tests = extension {@value #NEXT_TEST}
+ * (CodeableConcept). Findings that cite nothing are marked and counted ({@link Citations}).
  */
 public final class DifferentialMapper {
 
@@ -43,6 +47,7 @@ public final class DifferentialMapper {
         List<Resource> conditions = new ArrayList<>();
         List<String> dxItems = new ArrayList<>();
         List<String> testItems = new ArrayList<>();
+        Citations citations = new Citations();
         for (DifferentialDraft.Candidate d : draft.differentials()) {
             String name = d.condition();
             String likelihood = d.likelihood();
@@ -59,15 +64,23 @@ public final class DifferentialMapper {
             condition.setRecordedDate(ctx.date());
             condition.setRecorder(null);
             condition.addExtension(LIKELIHOOD, new CodeableConcept(new Coding(RISK_PROBABILITY, likelihood, likelihood)));
-            List<String> supporting = nonBlank(d.supporting());
-            List<String> opposing = nonBlank(d.opposing());
+            List<CitedText> supporting = nonBlankFindings(d.supporting());
+            List<CitedText> opposing = nonBlankFindings(d.opposing());
             List<String> tests = nonBlank(d.nextTests());
-            supporting.forEach(s -> condition.addEvidence().addCode(new CodeableConcept().setText(s)));
-            opposing.forEach(o -> condition.addExtension(OPPOSING, new StringType(o)));
+            for (CitedText f : supporting) {
+                Condition.ConditionEvidenceComponent evidence = condition.addEvidence();
+                evidence.addCode(new CodeableConcept().setText(f.text()));
+                List<Reference> sources = ctx.sources().resolve(f.keys());
+                sources.forEach(r -> evidence.addDetail(r.copy()));
+                ctx.sources().keys(f.keys()).forEach(k -> evidence.addExtension(Citations.CITATION_KEY, new StringType(k)));
+                if (!citations.count(sources)) Citations.markUncited(evidence);
+            }
+            opposing.forEach(o -> condition.addExtension(citations.statement(OPPOSING, o.text(), ctx.sources().resolve(o.keys()),
+                    ctx.sources().keys(o.keys()))));
             tests.forEach(t -> condition.addExtension(NEXT_TEST, new CodeableConcept().setText(t)));
             List<String> lines = new ArrayList<>();
-            lines.addAll(supporting.stream().map(s -> (zh ? "支持：" : "For: ") + s).toList());
-            lines.addAll(opposing.stream().map(s -> (zh ? "不支持：" : "Against: ") + s).toList());
+            lines.addAll(supporting.stream().map(f -> (zh ? "支持：" : "For: ") + narrative(f, ctx, zh)).toList());
+            lines.addAll(opposing.stream().map(f -> (zh ? "不支持：" : "Against: ") + narrative(f, ctx, zh)).toList());
             lines.addAll(tests.stream().map(s -> (zh ? "建议检查：" : "Next test: ") + s).toList());
             condition.setText(SafeNarrative.of(List.of(condition.getCode().getText() + " (" + likelihood + ")"), lines));
             conditions.add(condition);
@@ -81,7 +94,17 @@ public final class DifferentialMapper {
         targets.add(c);
         targets.addAll(conditions);
         var provenance = AiProvenance.of(ctx.compositionId(), targets, ctx.device(), ctx.templateId(), ctx.date());
+        citations.finish(c, provenance);
         return new GeneratedDocument(c, conditions, provenance, ctx.device());
+    }
+
+    private static List<CitedText> nonBlankFindings(List<CitedText> findings) {
+        return findings.stream().map(f -> new CitedText(f.text().strip(), f.keys())).filter(f -> !f.text().isEmpty()).toList();
+    }
+
+    /** The finding as the narrative lists it: flagged when it cites nothing in the record. */
+    private static String narrative(CitedText f, DocumentContext ctx, boolean zh) {
+        return ctx.sources().resolve(f.keys()).isEmpty() ? f.text() + (zh ? "（病历中无出处）" : " (no source in the record)") : f.text();
     }
 
     private static List<String> nonBlank(List<String> texts) {

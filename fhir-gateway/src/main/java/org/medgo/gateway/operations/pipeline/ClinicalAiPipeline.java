@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
 import org.medgo.audit.AuditException;
+import org.medgo.gateway.operations.citation.SourceIndex;
 import org.medgo.gateway.operations.composition.CompositionStore;
 import org.medgo.gateway.operations.composition.DocumentContext;
 import org.medgo.gateway.operations.composition.Draft;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * validate → de-identify → model → model JSON → typed draft → re-identify once → FHIR → store.
+ * validate → de-identify → model → model JSON → typed draft → re-identify once → FHIR (citations → the input
+ * resources) → store, with the record it was made from as the reviewer knows it.
  * Every outcome is audited: success with digests and counts, a failure as the event of the stage it
  * happened in. Logs carry the request id and counts, never record content.
  */
@@ -89,14 +91,14 @@ public class ClinicalAiPipeline {
         run.enter(Stage.STORE, progress);
         DocumentContext ctx = new DocumentContext(UUID.randomUUID().toString(), input.requestId(), parts.patientRef(),
                 parts.encounterRef(), parts.focusRef(), run.view.language(), new Date(), ModelDevice.of(modelIdentity),
-                run.view.template().id());
+                run.view.template().id(), SourceIndex.of(run.view.keyed(), input.bundle()));
         String modelJson = run.result.text();
         GeneratedDocument doc = switch (run.kind) {
             case SUMMARIZE -> SummaryMapper.map(reidentified(run, SummaryDraft.parse(modelJson)), (Encounter) parts.focus(), ctx);
             case ENCOUNTER_DIFFERENTIAL, REPORT_DIFFERENTIAL -> DifferentialMapper.map(reidentified(run, DifferentialDraft.parse(modelJson)), ctx);
         };
         requireValidOutput(doc);
-        String id = store.saveIfAbsent(doc, run.kind.path(), input.requestId());
+        String id = store.saveIfAbsent(doc, run.kind.path(), input.requestId(), reidentifier.sourceRecord(run.view, ctx.sources()));
         audit.generated(run, id, doc.device().getIdPart(), modelIdentity);
         long total = run.elapsedNanos();
         log.info("operation {} request {}: composition {}, {} prompt + {} generated tokens, {} leak(s) redacted, model {} ms, total {} ms",

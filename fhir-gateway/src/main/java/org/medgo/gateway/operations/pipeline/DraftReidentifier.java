@@ -1,5 +1,6 @@
 package org.medgo.gateway.operations.pipeline;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.medgo.deidentify.leak.LeakReport;
@@ -7,6 +8,8 @@ import org.medgo.deidentify.leak.LeakScanner;
 import org.medgo.deidentify.relink.Reidentifier;
 import org.medgo.deidentify.vault.Vault;
 import org.medgo.deidentify.vault.VaultEntries;
+import org.medgo.gateway.operations.citation.SourceIndex;
+import org.medgo.gateway.operations.citation.SourceLine;
 import org.medgo.gateway.operations.composition.Draft;
 import org.medgo.gateway.operations.composition.FhirStringCharacters;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,15 @@ class DraftReidentifier {
         ClinicianText text = new ClinicianText(entries);
         D clinician = draft.mapTexts(text);
         return new Reidentified<>(clinician, text.leaks);
+    }
+
+    /**
+     * The record the model read, line by line with its keys and sources, as the reviewing clinician knows it:
+     * the de-identification reversed (no leak scan: this is the clinician's own record, not model output).
+     */
+    List<SourceLine> sourceRecord(ModelView view, SourceIndex sources) {
+        VaultEntries entries = vault.load(view.vaultId()).orElseThrow(() -> new IllegalStateException("vault entry expired during the request"));
+        return sources.lines(view.keyed(), t -> FhirStringCharacters.withoutForbidden(Reidentifier.reidentify(t, entries)));
     }
 
     /** One draft's texts, one after the other on one thread. */
