@@ -39,6 +39,7 @@ public class SmartScopeInterceptor {
             "$summarize", List.of(new Need("Composition", 'c'), new Need("*self", 'r')),
             "$differential", List.of(new Need("Composition", 'c'), new Need("*self", 'r')),
             "$document", List.of(new Need("Composition", 'r')),
+            "$review-record", List.of(new Need("Composition", 'r')),
             "$approve", List.of(new Need("Composition", 'u')),
             "$reject", List.of(new Need("Composition", 'u')),
             "$job-status", List.of(new Need("Composition", 'c')));
