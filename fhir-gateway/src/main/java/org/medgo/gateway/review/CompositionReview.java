@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -48,8 +49,10 @@ public class CompositionReview {
     private final TransactionTemplate tx;
     private final FhirContext fhir;
     private final AuditTrail audit;
+    private final EditRatioMetric editRatio;
 
-    CompositionReview(DataSource dataSource, FhirContext fhir, AuditTrail audit) {
+    CompositionReview(DataSource dataSource, FhirContext fhir, AuditTrail audit, EditRatioMetric editRatio) {
+        this.editRatio = editRatio;
         this.dataSource = dataSource;
         this.db = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -64,7 +67,8 @@ public class CompositionReview {
         validate(decision);
         UUID id = parseId(compositionId);
         IParser json = fhir.newJsonParser();
-        return tx.execute(status -> {
+        double[] ratio = {0};
+        Composition decided = tx.execute(status -> {
             String stored = db.sql("SELECT resource::text FROM operations_composition WHERE id = ? FOR UPDATE")
                     .param(id).query(String.class).optional()
                     .orElseThrow(() -> new ResourceNotFoundException(new IdType("Composition", compositionId)));
@@ -75,9 +79,9 @@ public class CompositionReview {
             }
             Date now = new Date();
             Reference reviewer = reviewerReference(decision.reviewer());
-            int edited = 0;
+            DraftEdits edits = DraftEdits.none();
             if (decision.kind() == ReviewDecision.Kind.APPROVE) {
-                edited = applyEdits(c, decision);
+                edits = applyEdits(c, decision);
                 c.setStatus(Composition.CompositionStatus.FINAL);
                 c.addAttester().setMode(Composition.CompositionAttestationMode.LEGAL).setTime(now).setParty(reviewer);
             } else {
@@ -90,16 +94,23 @@ public class CompositionReview {
             c.getMeta().setLastUpdated(now);
             db.sql("UPDATE operations_composition SET status = ?, resource = ?::jsonb, updated_at = now() WHERE id = ?")
                     .params(c.getStatus().toCode(), json.encodeResourceToString(c), id).update();
-            addHumanAgent(id, reviewer, decision.kind(), json);
+            addHumanAgent(id, reviewer, decision.kind(), edits, json);
             // same connection, same transaction: no decision without its audit record, and no record of a decision that rolled back
             audit.record(DataSourceUtils.getConnection(dataSource), AuditRecord.builder(EventType.REVIEW, decision.kind() == ReviewDecision.Kind.APPROVE ? "approve" : "reject")
                     .action('U').outcome(Outcome.SUCCESS, null)
                     .client(who.clientId()).user(decision.reviewer())
                     .patient(c.getSubject().getReference()).entity("Composition/" + compositionId)
-                    .details(Map.of("editedSections", edited, "status", c.getStatus().toCode()))
+                    .details(Map.of("editedSections", edits.sections().size(), "status", c.getStatus().toCode(),
+                            "editRatio", Math.round(edits.ratio() * 1000) / 1000.0, "changedTokens", edits.changedTokens()))
                     .build());
+            ratio[0] = edits.ratio();
             return c;
         });
+        // after the commit: a metric is no reason to roll a decision back
+        if (decision.kind() == ReviewDecision.Kind.APPROVE) {
+            editRatio.record(decided.getType().getCodingFirstRep().getCode(), ratio[0]);
+        }
+        return decided;
     }
 
     private static void validate(ReviewDecision d) {
@@ -118,25 +129,28 @@ public class CompositionReview {
         }
     }
 
-    /** Edited texts arrive as plain text and are escaped into the narrative, so an edit cannot inject markup. */
-    private static int applyEdits(Composition c, ReviewDecision d) {
+    /**
+     * Edited texts arrive as plain text and are escaped into the narrative, so an edit cannot inject markup.
+     * Returns what changed, original → final, for the Provenance and the edit ratio.
+     */
+    private static DraftEdits applyEdits(Composition c, ReviewDecision d) {
+        List<String> titles = c.getSection().stream().map(Composition.SectionComponent::getTitle).toList();
+        List<String> originals = c.getSection().stream().map(CompositionReview::plainText).toList();
         if (d.sectionTexts().isEmpty()) {
-            return 0;
+            return DraftEdits.of(titles, originals, originals);
         }
         if (d.sectionTexts().size() != c.getSection().size()) {
             throw new InvalidRequestException("expected " + c.getSection().size() + " section texts, got " + d.sectionTexts().size());
         }
-        int edited = 0;
         for (int i = 0; i < c.getSection().size(); i++) {
             Composition.SectionComponent section = c.getSection().get(i);
             String text = d.sectionTexts().get(i);
             // whitespace-blind: a client renders paragraphs with blank lines, the narrative has none
             if (!text.replaceAll("\\s+", "").equals(plainText(section).replaceAll("\\s+", ""))) {
                 section.setText(SafeNarrative.of(java.util.Arrays.asList(text.split("\\R\\R+")), java.util.List.of()));
-                edited++;
             }
         }
-        return edited;
+        return DraftEdits.of(titles, originals, c.getSection().stream().map(CompositionReview::plainText).toList());
     }
 
     static String plainText(Composition.SectionComponent section) {
@@ -146,7 +160,7 @@ public class CompositionReview {
         return section.getText().getDiv().allText().strip();
     }
 
-    private void addHumanAgent(UUID compositionId, Reference reviewer, ReviewDecision.Kind kind, IParser json) {
+    private void addHumanAgent(UUID compositionId, Reference reviewer, ReviewDecision.Kind kind, DraftEdits edits, IParser json) {
         db.sql("SELECT id, resource::text FROM operations_generated_resource WHERE composition_id = ? AND resource_type = 'Provenance' FOR UPDATE")
                 .param(compositionId).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(row -> {
@@ -156,6 +170,9 @@ public class CompositionReview {
                             ? new Coding(PARTICIPANT_TYPE, "verifier", "Verifier")
                             : new Coding(PARTICIPANT_TYPE, "performer", "Performer")));
                     agent.setWho(reviewer);
+                    if (kind == ReviewDecision.Kind.APPROVE) {
+                        EditProvenance.record(p, edits);
+                    }
                     db.sql("UPDATE operations_generated_resource SET resource = ?::jsonb WHERE resource_type = 'Provenance' AND id = ?")
                             .params(json.encodeResourceToString(p), row.getKey()).update();
                 });
