@@ -1,16 +1,33 @@
-// EHR launch → clinician login → queue → open → edit → approve, in the system's headless Chromium.
+// EHR launch → clinician login → queue → open a draft → focus a statement → its sources are highlighted in the
+// record → edit → approve (shortcut + confirmation), in the system's headless Chromium; axe-core checks every
+// view for accessibility (no serious or critical violation).
 // Usage: node review.e2e.mjs <gateway root URL> <patient id> <encounter id> <screenshot dir>
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const [root, patient, encounter, shots] = process.argv.slice(2);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run'],
 });
+
+/** axe-core on the page as it is now; fails on any serious or critical violation. */
+async function accessible(page, view) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+  console.log(`AXE ${view}: ${result.violations.length} violation(s) [${result.violations.map(v => v.id + ':' + v.impact).join(', ')}], ${bad.length} serious or critical`);
+  if (bad.length) {
+    throw new Error(`axe-core, ${view}: ` + bad.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`).join('; '));
+  }
+}
+
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
   page.setDefaultTimeout(30000);
   const problems = [];
   page.on('pageerror', e => problems.push(e.message));
@@ -25,20 +42,58 @@ try {
   const row = page.locator('#queue tbody tr').first();
   await row.waitFor();
   const id = await row.getAttribute('data-id');
+  await page.waitForFunction(() => document.getElementById('queue-summary').textContent.length > 0);
+  await accessible(page, 'queue');
   await page.screenshot({ path: `${shots}/review-queue.png`, fullPage: true });
 
-  await row.locator('button.open').click();
+  // open the draft with the keyboard: the row's button, then Enter
+  await row.locator('button.open').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#record li').first().waitFor();
+
+  // focus a statement that cites the record: its lines are highlighted
+  const cited = page.locator('#sections .statement:not([data-keys=""])').first();
+  await cited.waitFor();
+  const keys = (await cited.getAttribute('data-keys')).split(' ');
+  await cited.focus();
+  await page.waitForFunction(() => document.querySelectorAll('#record li.cited').length > 0);
+  const highlighted = await page.locator('#record li.cited').evaluateAll(lis => lis.map(li => li.dataset.key));
+  if (highlighted.sort().join(' ') !== [...keys].sort().join(' ')) throw new Error(`cited ${keys} but highlighted ${highlighted}`);
+  console.log('HIGHLIGHTED ' + highlighted.join(' '));
+
+  // keyboard: Alt+↓ moves to the next statement, Alt+↑ back
+  await page.keyboard.press('Alt+ArrowDown');
+  const moved = await page.evaluate(() => document.activeElement.classList.contains('statement') || document.activeElement.tagName === 'TEXTAREA');
+  if (!moved) throw new Error('Alt+ArrowDown did not move to a statement');
+  await page.keyboard.press('Alt+ArrowUp');
+
+  // edit the first editable statement
   const first = page.locator('#sections textarea').first();
-  await first.waitFor();
   await first.fill('Reviewed and corrected by the clinician: stable, discharged home.');
+  await first.focus();
+  await accessible(page, 'draft');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await cited.focus();
+  await accessible(page, 'draft (Chinese)');
   await page.screenshot({ path: `${shots}/review-page-zh.png`, fullPage: true });
   await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await cited.focus();
   await page.screenshot({ path: `${shots}/review-page.png`, fullPage: true });
 
-  await page.click('#approve');
-  await page.waitForFunction(() => document.getElementById('result').textContent.includes('final'));
+  // approve with the shortcut: a confirmation first, Escape keeps reviewing, then confirm
+  await page.keyboard.press('Alt+a');
+  await page.locator('#confirm[open]').waitFor();
+  await accessible(page, 'confirmation');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('confirm').open);
+  await page.keyboard.press('Alt+a');
+  await page.locator('#confirm[open]').waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('result').textContent.includes('final') || document.getElementById('error').textContent);
+  const error = await page.locator('#error').textContent();
+  if (error) throw new Error('approving failed: ' + error);
   if (problems.length) throw new Error('page errors: ' + problems.join('; '));
   console.log('APPROVED ' + id);
 } finally {

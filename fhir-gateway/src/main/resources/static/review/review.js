@@ -1,79 +1,49 @@
-// The review queue: preliminary AI drafts for the launch context, each beside its provenance; edit, approve, reject.
-// Everything from the server is put on the page with textContent, never as HTML.
+// The review app: queue → a draft beside the record it was made from → edit → approve (confirmed) or reject.
 (() => {
   const $ = id => document.getElementById(id);
-  const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
+  const el = (tag, text) => { const e = document.createElement(tag); if (text != null) e.textContent = text; return e; };
   const session = SmartLaunch.session();
   let current = null;
-
-  function narrativeText(section) {
-    const div = section.text && section.text.div;
-    if (!div) return '';
-    const doc = new DOMParser().parseFromString(div, 'text/html');
-    const blocks = [...doc.body.querySelectorAll('p, li')].map(n => n.textContent.trim()).filter(Boolean);
-    return blocks.length ? blocks.join('\n\n') : doc.body.textContent.trim();
-  }
+  let lastDocument = null;
 
   function fail(e) { $('error').textContent = e.message; }
 
-  async function loadQueue() {
+  async function showQueue() {
     $('error').textContent = '';
     $('review-view').hidden = true;
     $('queue-view').hidden = false;
-    const query = ['status=preliminary'];
-    if (session.patient) query.push('patient=' + encodeURIComponent(session.patient));
-    const bundle = await SmartLaunch.fhir('Composition?' + query.join('&'));
-    const rows = $('queue').querySelector('tbody');
-    rows.replaceChildren();
-    const drafts = (bundle.entry || []).map(e => e.resource);
-    $('empty').hidden = drafts.length > 0;
-    for (const c of drafts) {
-      const tr = el('tr');
-      tr.dataset.id = c.id;
-      tr.append(el('td', (c.date || '').replace('T', ' ').slice(0, 16)), el('td', c.title || (c.type && c.type.text) || ''),
-        el('td', c.subject && c.subject.reference), el('td', c.encounter ? c.encounter.reference : ''),
-        el('td', (c.author || []).map(a => a.display || a.reference).join(', ')));
-      const open = el('button', I18n.t('open'));
-      open.type = 'button';
-      open.className = 'open';
-      open.addEventListener('click', () => openDraft(c.id).catch(fail));
-      const td = el('td'); td.append(open); tr.append(td);
-      rows.append(tr);
-    }
+    await Queue.load();
   }
 
   async function openDraft(id) {
     $('error').textContent = '';
     $('result').textContent = '';
-    const doc = await SmartLaunch.fhir('Composition/' + encodeURIComponent(id) + '/$document');
+    const path = 'Composition/' + encodeURIComponent(id);
+    const [doc, record] = await Promise.all([SmartLaunch.fhir(path + '/$document'), SmartLaunch.fhir(path + '/$review-record')]);
     const resources = (doc.entry || []).map(e => e.resource);
-    const composition = resources.find(r => r.resourceType === 'Composition');
-    current = composition;
+    current = resources.find(r => r.resourceType === 'Composition');
+    lastDocument = { doc, resources, record };
     $('queue-view').hidden = true;
     $('review-view').hidden = false;
-    $('draft-title').textContent = composition.title || '';
-    const sections = $('sections');
-    sections.replaceChildren();
-    (composition.section || []).forEach((s, i) => {
-      const box = el('div', null, 'section');
-      box.append(el('h3', s.title || ''));
-      const area = el('textarea');
-      area.value = narrativeText(s);
-      area.rows = Math.min(14, Math.max(3, area.value.split('\n').length + 1));
-      area.dataset.index = i;
-      box.append(area);
-      sections.append(box);
-    });
+    $('draft-title').textContent = current.title || '';
+    Draft.render(current, resources, record);
+    showProvenance(doc, resources);
+    const first = document.querySelector('#sections .statement, #sections textarea');
+    if (first) first.focus();
+  }
+
+  function showProvenance(doc, resources) {
     const provenance = resources.find(r => r.resourceType === 'Provenance');
     const device = resources.find(r => r.resourceType === 'Device');
     const facts = $('facts');
     facts.replaceChildren();
     const fact = (k, v) => { facts.append(el('dt', I18n.t(k)), el('dd', v || '—')); };
-    fact('status', composition.status);
-    fact('patient', composition.subject && composition.subject.reference);
-    fact('encounter', composition.encounter && composition.encounter.reference);
+    fact('status', I18n.t(current.status));
+    fact('patient', current.subject && current.subject.reference);
+    fact('encounter', current.encounter && current.encounter.reference);
     fact('modelDevice', device ? ((device.deviceName || [])[0] || {}).name + ' ' + ((device.version || [])[0] || {}).value : '');
-    fact('promptVersion', provenance ? (provenance.entity || []).map(e => e.what && e.what.identifier && e.what.identifier.value).join(', ') : '');
+    fact('promptVersion', provenance ? (provenance.entity || []).filter(e => e.what && e.what.identifier)
+      .map(e => e.what.identifier.value).join(', ') : '');
     fact('recorded', provenance && provenance.recorded);
     fact('agents', provenance ? (provenance.agent || []).map(a => ((a.type && a.type.coding && a.type.coding[0].code) || '') + ': '
       + (a.who.display || a.who.reference || (a.who.identifier && a.who.identifier.value))).join('; ') : '');
@@ -94,24 +64,61 @@
     return result;
   }
 
-  $('approve').addEventListener('click', () => {
-    const texts = [...document.querySelectorAll('#sections textarea')].map(t => ({ name: 'section', valueString: t.value }));
-    decide('$approve', texts).then(c => { $('result').textContent = I18n.t('approved') + ' (' + c.status + ')'; }).catch(fail);
-  });
+  /** Approving signs the document: always through the confirmation dialog, by button or by Alt+A. */
+  function askToApprove() {
+    if (!current || current.status !== 'preliminary' || $('review-view').hidden) return;
+    $('confirm-text').textContent = I18n.t('confirmText', { u: Draft.counts().uncited });
+    $('confirm').showModal();
+    $('confirm-yes').focus();
+  }
+
+  function approve() {
+    $('confirm').close();
+    const texts = Draft.sectionTexts().map(t => ({ name: 'section', valueString: t }));
+    decide('$approve', texts).then(c => { $('result').textContent = I18n.t('approved') + ' (' + c.status + ')'; $('result').focus(); }).catch(fail);
+  }
+
+  $('approve').addEventListener('click', askToApprove);
+  $('confirm-yes').addEventListener('click', approve);
+  $('confirm-no').addEventListener('click', () => $('confirm').close());
   $('reject').addEventListener('click', () => {
     const reason = $('reason').value.trim();
     if (!reason) { $('result').textContent = I18n.t('needReason'); return; }
     decide('$reject', [{ name: 'reason', valueString: reason }]).then(c => { $('result').textContent = I18n.t('rejected') + ' (' + c.status + ')'; }).catch(fail);
   });
-  $('back').addEventListener('click', () => loadQueue().catch(fail));
+  $('back').addEventListener('click', () => showQueue().catch(fail));
   $('lang').addEventListener('click', () => { I18n.toggle(); });
+  document.addEventListener('keydown', e => {
+    if (!e.altKey || $('review-view').hidden || $('confirm').open) return;
+    if (e.key === 'ArrowDown') { e.preventDefault(); Draft.step(1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); Draft.step(-1); }
+    else if (e.code === 'KeyA') { e.preventDefault(); askToApprove(); }
+  });
+  I18n.onChange(() => {
+    if (lastDocument && !$('review-view').hidden) {
+      const focused = document.activeElement;
+      const texts = Draft.sectionTexts();
+      Draft.render(current, lastDocument.resources, lastDocument.record);
+      // keep what the clinician typed across a language switch
+      document.querySelectorAll('#sections section.section').forEach((box, i) => {
+        const areas = [...box.querySelectorAll('textarea')];
+        if (areas.length === 1) areas[0].value = texts[i];
+        else texts[i].split('\n\n').forEach((t, n) => { if (areas[n]) areas[n].value = t; });
+      });
+      showProvenance(lastDocument.doc, lastDocument.resources);
+      if (focused && focused.id) { const f = document.getElementById(focused.id); if (f) f.focus(); }
+    }
+  });
 
   I18n.apply();
   if (!session) {
-    $('error').textContent = 'Not signed in: open the review queue from the EHR. / 未登录：请从 EHR 打开审核队列。';
+    $('error').textContent = I18n.t('notSignedIn');
     $('queue-view').hidden = true;
     return;
   }
+  $('result').tabIndex = -1;
   $('context').textContent = [session.patient && 'Patient/' + session.patient, session.encounter && 'Encounter/' + session.encounter].filter(Boolean).join(' · ');
-  loadQueue().catch(fail);
+  Queue.onOpen(id => openDraft(id).catch(fail));
+  showQueue().catch(fail);
+  Queue.startPolling();
 })();

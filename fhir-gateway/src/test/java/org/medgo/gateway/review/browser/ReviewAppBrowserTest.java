@@ -18,16 +18,21 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.junit.jupiter.api.Test;
 import org.medgo.gateway.operations.FhirHttp;
 import org.medgo.gateway.operations.SyntheticRecords;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The review app in the system's headless Chromium (playwright-core from npm drives /usr/bin/chromium; no
  * browser is downloaded): the demo EHR launches it for a patient, the clinician logs in at the embedded
- * authorization server, opens the draft from the queue, edits a section and approves. Then, through the
- * FHIR API with the EHR's own token, the Composition is final, attested by the clinician, edited, still
- * AI-labelled, and its Provenance names the clinician. Screenshots go to docs/.
+ * authorization server, opens the draft from the queue, focuses a statement and sees the record lines it cites
+ * highlighted, edits, and approves with the shortcut and its confirmation; axe-core (npm) finds no serious
+ * violation in any view. Then, through the FHIR API with the EHR's own token, the Composition is final,
+ * attested by the clinician, edited, still AI-labelled; its Provenance names the clinician and keeps the edit
+ * (original → final) with the edit ratio, which Prometheus also gets. Screenshots go to docs/.
  */
+// the real Prometheus endpoint (tests leave metric export off unless asked)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"medgo.data-dir=target/medgo-test-data/${random.uuid}", "medgo.db.url=", "medgo.security.enabled=true"})
 class ReviewAppBrowserTest {
@@ -60,7 +65,7 @@ class ReviewAppBrowserTest {
         if (!done) node.destroyForcibly();
         String output = Files.readString(log);
         assertThat(done && node.exitValue() == 0).as(output).isTrue();
-        assertThat(output).contains("APPROVED " + id);
+        assertThat(output).contains("APPROVED " + id).contains("HIGHLIGHTED ");
 
         HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(root + "/fhir/Composition/" + id)).header("Authorization", "Bearer " + emr).GET());
         Composition c = FhirHttp.FHIR.newJsonParser().parseResource(Composition.class, read.body());
@@ -73,13 +78,23 @@ class ReviewAppBrowserTest {
         Provenance provenance = FhirHttp.FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, document).getEntry().stream()
                 .map(e -> e.getResource()).filter(Provenance.class::isInstance).map(Provenance.class::cast).findFirst().orElseThrow();
         assertThat(provenance.getAgent()).extracting(a -> a.getWho().getReference()).contains("Practitioner/demo-clinician");
+        var edit = provenance.getExtensionByUrl("https://medgo.org/fhir/StructureDefinition/review-edit");
+        assertThat(edit).as("the edit, original → final, on the Provenance").isNotNull();
+        assertThat(edit.getExtensionString("final")).contains("Reviewed and corrected by the clinician");
+        assertThat(edit.getExtensionString("original")).isNotBlank().doesNotContain("Reviewed and corrected");
+        double ratio = ((org.hl7.fhir.r4.model.DecimalType) provenance.getExtensionByUrl(
+                "https://medgo.org/fhir/StructureDefinition/review-edit-ratio").getValue()).getValueAsNumber().doubleValue();
+        assertThat(ratio).isStrictlyBetween(0.0, 1.0 + 1e-9);
+        String metrics = send(HttpRequest.newBuilder(URI.create(root + "/actuator/prometheus")).GET()).body();
+        assertThat(metrics).containsPattern("medgo_review_edit_ratio_count\\{type=\"18842-5\",?} 1(\\.0)?\\n");
         assertThat(shots.resolve("review-queue.png")).isNotEmptyFile();
         assertThat(shots.resolve("review-page.png")).isNotEmptyFile();
+        assertThat(shots.resolve("review-page-zh.png")).isNotEmptyFile();
     }
 
-    /** playwright-core from the npm registry at build time; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD keeps it from fetching a browser. */
+    /** playwright-core and axe-core from the npm registry at build time; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD keeps it from fetching a browser. */
     private static void installDriver() throws Exception {
-        if (Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) return;
+        if (Files.isDirectory(E2E.resolve("node_modules/playwright-core")) && Files.isDirectory(E2E.resolve("node_modules/axe-core"))) return;
         // Not inheritIO: Node makes an inherited stdin non-blocking, and the test JVM's stdin is surefire's command
         // channel, whose next read then fails ("std/in stream corrupted") and fails the build after every test passed.
         Path log = Files.createTempFile("npm-install", ".log");
