@@ -20,6 +20,7 @@ import org.medgo.gateway.operations.composition.DocumentBundles;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.input.RequestBodyReader;
 import org.medgo.gateway.operations.jobs.Job;
+import org.medgo.gateway.operations.jobs.JobFailure;
 import org.medgo.gateway.operations.jobs.JobRunner;
 import org.medgo.gateway.operations.pipeline.CallMode;
 import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
@@ -123,12 +124,12 @@ public class OperationsProvider implements FhirServerCustomizer {
             return;
         }
         switch (job.status()) {
-            case "queued", "running" -> {
+            case QUEUED, RUNNING -> {
                 response.setHeader("X-Progress", jobs.liveStep(id).orElse(job.step()));
                 response.setHeader("Retry-After", "2");
                 response.setStatus(202);
             }
-            case "completed" -> {
+            case COMPLETED -> {
                 String base = FhirResponses.serverBase(request);
                 Bundle result = new Bundle();
                 result.setType(Bundle.BundleType.BATCHRESPONSE);
@@ -137,14 +138,13 @@ public class OperationsProvider implements FhirServerCustomizer {
                 entry.getResponse().setStatus("200 OK").setLocation("Composition/" + job.compositionId().get());
                 FhirResponses.write(fhir, request, response, 200, result);
             }
-            case "cancelled" -> throw new ResourceNotFoundException("the job was cancelled");
-            default -> {
-                String error = job.error().orElse("500 failed");
-                int status = error.matches("^[45]\\d\\d .*") ? Integer.parseInt(error.substring(0, 3)) : 500;
+            case CANCELLED -> throw new ResourceNotFoundException("the job was cancelled");
+            case FAILED -> {
+                JobFailure failure = job.failure().orElse(new JobFailure(500, "failed"));
                 OperationOutcome oo = new OperationOutcome();
                 oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.PROCESSING)
-                        .setDiagnostics(error);
-                FhirResponses.write(fhir, request, response, status, oo);
+                        .setDiagnostics(failure.message());
+                FhirResponses.write(fhir, request, response, failure.status(), oo);
             }
         }
     }

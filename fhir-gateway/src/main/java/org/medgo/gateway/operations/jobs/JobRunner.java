@@ -61,9 +61,10 @@ public class JobRunner {
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() {
         if (!threads.isEmpty()) return;
-        int[] recovered = jobs.recoverInterrupted();
-        if (recovered[0] + recovered[1] > 0) {
-            log.warn("jobs interrupted by the last shutdown: {} queued again, {} failed after too many attempts", recovered[0], recovered[1]);
+        JobStore.Recovered recovered = jobs.recoverInterrupted();
+        if (recovered.requeued() + recovered.failed() > 0) {
+            log.warn("jobs interrupted by the last shutdown: {} queued again, {} failed after too many attempts",
+                    recovered.requeued(), recovered.failed());
         }
         for (int i = 0; i < workers; i++) {
             Thread t = Thread.ofPlatform().name("medgo-job-" + i).daemon(true).start(this::work);
@@ -160,19 +161,19 @@ public class JobRunner {
             var who = new org.medgo.gateway.audit.Requester(text(stored, "client"), text(stored, "user"));
             OperationInput input = new OperationInput(bundle, language, claimed.job().requestId(), true, who);
             var result = pipeline.run(kind, input, CallMode.JOB, progressOf(id), () -> stopping || cancelRequested.contains(id));
-            jobs.finish(id, "completed", result.compositionId(), null);
+            jobs.complete(id, result.compositionId());
         } catch (CancellationException e) {
             if (cancelRequested.contains(id)) {
-                jobs.finish(id, "cancelled", null, "cancelled by the client");
+                jobs.cancelRunning(id);
             } else {
                 jobs.requeue(id);
             }
         } catch (BaseServerResponseException e) {
-            jobs.finish(id, "failed", null, e.getStatusCode() + " " + e.getMessage());
+            jobs.fail(id, new JobFailure(e.getStatusCode(), e.getMessage()));
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             log.error("job {} failed, incident {}", id, incident, e);
-            jobs.finish(id, "failed", null, "500 internal error, incident " + incident);
+            jobs.fail(id, new JobFailure(500, "internal error, incident " + incident));
         } finally {
             liveStep.remove(id);
             cancelRequested.remove(id);

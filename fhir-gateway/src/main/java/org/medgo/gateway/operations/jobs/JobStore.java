@@ -16,6 +16,9 @@ public class JobStore {
     /** A claimed job and its input. */
     public record Claimed(Job job, String input) {}
 
+    /** What {@link #recoverInterrupted()} did. */
+    public record Recovered(int requeued, int failed) {}
+
     static final int MAX_ATTEMPTS = 3;
 
     private final JdbcClient db;
@@ -41,7 +44,7 @@ public class JobStore {
         return db.sql("""
                 UPDATE operations_job SET status = 'running', step = 'started', attempts = attempts + 1, updated_at = now()
                 WHERE id = (SELECT id FROM operations_job WHERE status = 'queued' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-                RETURNING id, request_id, operation, status, step, attempts, composition_id, error, input""")
+                RETURNING id, request_id, operation, status, step, attempts, composition_id, error, error_status, input""")
                 .query((rs, n) -> new Claimed(row(rs, n), rs.getString("input"))).optional();
     }
 
@@ -49,12 +52,29 @@ public class JobStore {
         db.sql("UPDATE operations_job SET step = ?, updated_at = now() WHERE id = ? AND status = 'running'").params(step, id).update();
     }
 
-    /** Ends a running job; the input (PHI) is dropped. False when it was not running any more. */
-    public boolean finish(UUID id, String status, String compositionId, String error) {
+    /** A running job wrote its document. False when it was not running any more. */
+    public boolean complete(UUID id, String compositionId) {
+        return finish(id, JobStatus.COMPLETED, UUID.fromString(compositionId), null);
+    }
+
+    /** A running job failed. False when it was not running any more. */
+    public boolean fail(UUID id, JobFailure failure) {
+        return finish(id, JobStatus.FAILED, null, failure);
+    }
+
+    /** A running job stopped because its client cancelled it. False when it was not running any more. */
+    public boolean cancelRunning(UUID id) {
+        return finish(id, JobStatus.CANCELLED, null, null);
+    }
+
+    /** Ends a running job; the input (PHI) is dropped. */
+    private boolean finish(UUID id, JobStatus status, UUID compositionId, JobFailure failure) {
         return db.sql("""
-                UPDATE operations_job SET status = ?, step = ?, composition_id = ?, error = ?, input = NULL, updated_at = now()
+                UPDATE operations_job SET status = ?, step = ?, composition_id = ?, error = ?, error_status = ?, input = NULL,
+                       updated_at = now()
                 WHERE id = ? AND status = 'running'""")
-                .params(status, status, compositionId == null ? null : UUID.fromString(compositionId), error, id).update() == 1;
+                .params(status.code(), status.code(), compositionId, failure == null ? null : failure.message(),
+                        failure == null ? null : failure.status(), id).update() == 1;
     }
 
     /** Puts a running job back in the queue (graceful shutdown), to run again at the next start. */
@@ -74,22 +94,25 @@ public class JobStore {
      * the Composition's unique request id keeps it to one), or failed after {@value #MAX_ATTEMPTS} attempts.
      * Assumes one gateway per database (as the embedded database enforces).
      */
-    public int[] recoverInterrupted() {
+    public Recovered recoverInterrupted() {
         int failed = db.sql("""
                 UPDATE operations_job SET status = 'failed', step = 'failed', input = NULL, updated_at = now(),
-                       error = 'interrupted by gateway restarts ' || attempts || ' times'
+                       error = 'interrupted by gateway restarts ' || attempts || ' times', error_status = 500
                 WHERE status = 'running' AND attempts >= ?""").param(MAX_ATTEMPTS).update();
         int requeued = db.sql("UPDATE operations_job SET status = 'queued', step = 'queued again after a restart', updated_at = now() WHERE status = 'running'")
                 .update();
-        return new int[] {requeued, failed};
+        return new Recovered(requeued, failed);
     }
 
-    private static final String SELECT = "SELECT id, request_id, operation, status, step, attempts, composition_id, error FROM operations_job";
+    private static final String SELECT = "SELECT id, request_id, operation, status, step, attempts, composition_id, error, error_status FROM operations_job";
 
     private static Job row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID composition = rs.getObject("composition_id", UUID.class);
+        Integer errorStatus = rs.getObject("error_status", Integer.class);
+        Optional<JobFailure> failure = errorStatus == null ? Optional.empty()
+                : Optional.of(new JobFailure(errorStatus, rs.getString("error")));
         return new Job(rs.getObject("id", UUID.class), rs.getString("request_id"), rs.getString("operation"),
-                rs.getString("status"), rs.getString("step"), rs.getInt("attempts"),
-                Optional.ofNullable(composition).map(UUID::toString), Optional.ofNullable(rs.getString("error")));
+                JobStatus.ofCode(rs.getString("status")), rs.getString("step"), rs.getInt("attempts"),
+                Optional.ofNullable(composition).map(UUID::toString), failure);
     }
 }

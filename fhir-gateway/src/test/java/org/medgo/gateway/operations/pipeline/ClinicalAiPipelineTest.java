@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
@@ -34,6 +30,7 @@ import org.medgo.deidentify.leak.LeakScanner;
 import org.medgo.deidentify.vault.Vault;
 import org.medgo.deidentify.vault.VaultKey;
 import org.medgo.gateway.audit.Requester;
+import org.medgo.gateway.database.MigratedDatabase;
 import org.medgo.gateway.fhir.FhirProperties;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.SyntheticRecords;
@@ -285,20 +282,9 @@ class ClinicalAiPipelineTest {
             return new FhirProperties(null, null, null);
         }
 
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres postgres() throws Exception {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
-                    .outOfOrder(true).load().migrate();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("ALTER ROLE medgo_app LOGIN");
-            }
-            return postgres;
-        }
-
         @Bean
-        DataSource dataSource(EmbeddedPostgres postgres) {
-            return postgres.getDatabase("medgo_app", "postgres");
+        DataSource dataSource() {
+            return MigratedDatabase.fresh();
         }
 
         @Bean(destroyMethod = "close")
