@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("medgo.inference")
 public record InferenceProperties(
-        @Pattern(regexp = "auto|cuda|cpu") String device,
+        Device device,
         @Pattern(regexp = "auto|iobinding|ort-java") String backend,
         @Min(0) Integer deviceId,
         @Min(0) Long gpuMemLimit,
@@ -40,7 +40,7 @@ public record InferenceProperties(
 
     public InferenceProperties {
         BackendOptions d = BackendOptions.defaults();
-        device = device == null ? d.device().label() : device;
+        device = device == null ? d.device() : device;
         backend = backend == null ? "auto" : backend;
         deviceId = deviceId == null ? d.deviceId() : deviceId;
         gpuMemLimit = gpuMemLimit == null ? d.gpuMemLimit() : gpuMemLimit;
@@ -52,7 +52,7 @@ public record InferenceProperties(
     }
 
     BackendOptions options() {
-        return new BackendOptions(Device.parse(device), deviceId, gpuMemLimit, 0, maxBatch, maxLength, prefillChunk, cudaGraph,
+        return new BackendOptions(device, deviceId, gpuMemLimit, 0, maxBatch, maxLength, prefillChunk, cudaGraph,
                 int4GemmFrom);
     }
 }
