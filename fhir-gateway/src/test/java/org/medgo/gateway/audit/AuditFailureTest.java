@@ -2,10 +2,10 @@ package org.medgo.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
+import org.medgo.gateway.operations.FhirHttp;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medgo.audit.chain.AuditTrail;
 import org.medgo.gateway.GatewayTest;
@@ -36,10 +36,7 @@ class AuditFailureTest {
 
     @Test
     void aRequestThatCannotBeAuditedIsNotServed() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/metadata"))
-                        .header("Accept", "application/fhir+json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = new FhirHttp(port).get("/fhir/metadata", Map.of("Accept", "application/fhir+json"));
         assertThat(r.statusCode()).isEqualTo(500);
         // the reason stays in the server log (internal errors are not described to callers)
         assertThat(r.body()).contains("OperationOutcome").contains("incident").doesNotContain("CapabilityStatement");

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
+import org.medgo.gateway.operations.FhirHttp;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -36,11 +36,10 @@ class RestAuditTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class)
                 .run("--medgo.data-dir=" + dataDir, "--medgo.db.url=", "--server.port=0", "--medgo.security.enabled=false")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newHttpClient();
-            assertThat(get(http, port, "/fhir/metadata").statusCode()).isEqualTo(200);
-            assertThat(get(http, port, "/fhir/AuditEvent/999999").statusCode()).isEqualTo(404);
+                        assertThat(get(port, "/fhir/metadata").statusCode()).isEqualTo(200);
+            assertThat(get(port, "/fhir/AuditEvent/999999").statusCode()).isEqualTo(404);
 
-            HttpResponse<String> search = get(http, port, "/fhir/AuditEvent?type=rest&_count=50");
+            HttpResponse<String> search = get(port, "/fhir/AuditEvent?type=rest&_count=50");
             assertThat(search.statusCode()).isEqualTo(200);
             Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, search.body());
             var events = bundle.getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
@@ -49,7 +48,7 @@ class RestAuditTest {
             assertThat(events).anyMatch(e -> "read".equals(e.getSubtypeFirstRep().getCode())
                     && e.getOutcome() == AuditEvent.AuditEventOutcome._4
                     && e.getEntity().stream().anyMatch(x -> "AuditEvent/999999".equals(x.getWhat().getReference())));
-            assertThat(get(http, port, "/fhir/AuditEvent?subtype=read&_count=50").body()).contains("AuditEvent/999999");
+            assertThat(get(port, "/fhir/AuditEvent?subtype=read&_count=50").body()).contains("AuditEvent/999999");
         }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,8 +70,7 @@ class RestAuditTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit trail intact");
     }
 
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return new FhirHttp(port).get(path, Map.of("Accept", "application/fhir+json"));
     }
 }

@@ -8,10 +8,10 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
+import org.medgo.gateway.operations.FhirHttp;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.IdType;
@@ -96,11 +96,7 @@ class ErrorsAreOperationOutcomesTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Accept", "application/fhir+json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new FhirHttp(port).get(path, Map.of("Accept", "application/fhir+json"));
     }
 
     private static OperationOutcome parse(HttpResponse<String> response) {

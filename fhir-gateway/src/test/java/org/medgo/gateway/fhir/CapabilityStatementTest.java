@@ -3,10 +3,10 @@ package org.medgo.gateway.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
+import org.medgo.gateway.operations.FhirHttp;
+import java.util.Map;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,7 @@ class CapabilityStatementTest {
 
     @Test
     void metadataDescribesAnR4ServerNamedMedGoGatewayWithTheBuildVersion() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/metadata"))
-                        .header("Accept", "application/fhir+json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new FhirHttp(port).get("/fhir/metadata", Map.of("Accept", "application/fhir+json"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

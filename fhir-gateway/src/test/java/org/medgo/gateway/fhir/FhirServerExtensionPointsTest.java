@@ -8,10 +8,10 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
+import org.medgo.gateway.operations.FhirHttp;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
@@ -60,11 +60,7 @@ class FhirServerExtensionPointsTest {
 
     @Test
     void interceptorBeansAndCustomizersReachTheFhirServer() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/$echo?text=hello"))
-                        .header("Accept", "application/fhir+json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new FhirHttp(port).get("/fhir/$echo?text=hello", Map.of("Accept", "application/fhir+json"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"valueString\":\"hello\"");

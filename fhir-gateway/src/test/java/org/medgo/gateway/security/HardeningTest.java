@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.medgo.gateway.operations.FhirHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,7 +34,7 @@ class HardeningTest {
                 <name><family value="&xxe;"/></name></Patient></resource></entry></Bundle>""";
         Map<String, String> h = new HashMap<>(emr());
         h.put("Content-Type", "application/fhir+xml");
-        HttpResponse<String> r = new Http(port).post("/fhir/Encounter/$summarize", xxe, h);
+        HttpResponse<String> r = new FhirHttp(port).post("/fhir/Encounter/$summarize", xxe, h);
         assertThat(r.statusCode()).isBetween(400, 499);
         assertThat(r.body()).doesNotContain("root:").doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -41,7 +42,7 @@ class HardeningTest {
     @Test
     void tenThousandDeepNestingIsRefused() throws Exception {
         String deep = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
-        HttpResponse<String> r = new Http(port).post("/fhir/Encounter/$summarize", deep, emr());
+        HttpResponse<String> r = new FhirHttp(port).post("/fhir/Encounter/$summarize", deep, emr());
         assertThat(r.statusCode()).isBetween(400, 499);
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -71,7 +72,7 @@ class HardeningTest {
 
     @Test
     void corsAnswersOnlyConfiguredOrigins() throws Exception {
-        Http http = new Http(port);
+        FhirHttp http = new FhirHttp(port);
         Map<String, String> evil = Map.of("Origin", "https://evil.test", "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Headers", "authorization");
         HttpResponse<String> refused = http.send("OPTIONS", "/fhir/Composition", HttpRequest.BodyPublishers.noBody(), evil);
@@ -85,7 +86,7 @@ class HardeningTest {
 
     @Test
     void onlyHealthAndPrometheusAreExposed() throws Exception {
-        Http http = new Http(port);
+        FhirHttp http = new FhirHttp(port);
         assertThat(http.get("/actuator/health", Map.of()).statusCode()).isEqualTo(200);
         // Spring Boot tests switch metrics export off (prometheus answers 404 here, 200 in the app): only "not refused" is checked
         assertThat(http.get("/actuator/prometheus", Map.of()).statusCode()).isNotIn(401, 403);
@@ -98,7 +99,7 @@ class HardeningTest {
 
     @Test
     void metadataAndSmartDiscoveryArePublic() throws Exception {
-        Http http = new Http(port);
+        FhirHttp http = new FhirHttp(port);
         HttpResponse<String> smart = http.get("/fhir/.well-known/smart-configuration", Map.of());
         assertThat(smart.statusCode()).isEqualTo(200);
         assertThat(smart.body()).contains("\"code_challenge_methods_supported\":[\"S256\"]").contains("launch-ehr")

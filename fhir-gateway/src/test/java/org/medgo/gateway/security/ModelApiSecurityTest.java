@@ -7,6 +7,7 @@ import static org.medgo.gateway.security.TestIssuer.bearer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import org.medgo.gateway.operations.FhirHttp;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ModelApiSecurityTest {
 
     @Test
     void tokensAndScopesDecideAndRefusalsAreOpenAiErrors() throws Exception {
-        Http http = new Http(port);
+        FhirHttp http = new FhirHttp(port);
         HttpResponse<String> none = http.post("/v1/chat/completions", CHAT, json(Map.of()));
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(error(none).at("/error/code").asText()).isEqualTo("invalid_api_key");

@@ -34,7 +34,7 @@ class ScopeEnforcementTest {
 
     @Test
     void operationsNeedTheirScopes() throws Exception {
-        Http http = new Http(port);
+        FhirHttp http = new FhirHttp(port);
         String bundle = FhirHttp.FHIR.newJsonParser().encodeResourceToString(SyntheticRecords.english(31, true).bundle());
         long before = forbidden();
         assertForbidden(http.post("/fhir/Encounter/$summarize", bundle, bearer(INSTANCE.token("system/Composition.rs system/Encounter.r"))), "no Composition.c");
@@ -68,7 +68,7 @@ class ScopeEnforcementTest {
 
     @Test
     void aPatientContextTokenReachesOnlyItsPatient() throws Exception {
-        Http http = new Http(port);
+        FhirHttp http = new FhirHttp(port);
         SyntheticRecords.Record mine = SyntheticRecords.english(41, true);
         SyntheticRecords.Record theirs = SyntheticRecords.english(42, true);
         String myDraft = summarize(http, mine);
@@ -87,7 +87,7 @@ class ScopeEnforcementTest {
         assertThat(http.get("/fhir/Composition/" + theirDraft, bearer(INSTANCE.token("user/Composition.read"))).statusCode()).as("SMART v1").isEqualTo(200);
     }
 
-    private static String summarize(Http http, SyntheticRecords.Record record) throws Exception {
+    private static String summarize(FhirHttp http, SyntheticRecords.Record record) throws Exception {
         HttpResponse<String> created = http.post("/fhir/Encounter/$summarize",
                 FhirHttp.FHIR.newJsonParser().encodeResourceToString(record.bundle()), bearer(INSTANCE.token(EMR)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);

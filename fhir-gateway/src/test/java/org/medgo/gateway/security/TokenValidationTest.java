@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import org.medgo.gateway.operations.FhirHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +42,7 @@ class TokenValidationTest {
     @Test
     void noTokenIs401WithAChallengeAndAnOperationOutcome() throws Exception {
         long before = denials();
-        HttpResponse<String> r = new Http(port).get(PATH, Map.of());
+        HttpResponse<String> r = new FhirHttp(port).get(PATH, Map.of());
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(r.body()).contains("\"resourceType\":\"OperationOutcome\"").contains("login");
@@ -88,7 +89,7 @@ class TokenValidationTest {
     }
 
     private HttpResponse<String> get(String token) throws Exception {
-        return new Http(port).get(PATH, bearer(token));
+        return new FhirHttp(port).get(PATH, bearer(token));
     }
 
     private long denials() {
