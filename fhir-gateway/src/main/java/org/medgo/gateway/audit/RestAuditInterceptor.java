@@ -34,7 +34,8 @@ public class RestAuditInterceptor {
         try {
             trail.record(record(request, Outcome.SUCCESS, null));
         } catch (AuditException e) {
-            throw new InternalErrorException("the request could not be recorded in the audit trail; it was not carried out");
+            // the cause tells HideInternalErrorsInterceptor whether the database is away (503) or broken (500)
+            throw new InternalErrorException("the request could not be recorded in the audit trail; it was not carried out", e);
         }
         return true;
     }

@@ -2,6 +2,7 @@ package org.medgo.gateway.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,12 @@ class DatabaseConfiguration {
         return SchemaMigration.apply(location.migrationConnection());
     }
 
+    /**
+     * The pool behind a circuit breaker (see {@link CircuitBreakingDataSource}); it stays open for
+     * {@link #CIRCUIT_OPEN}, after which one caller probes the database again.
+     */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseLocation location, SchemaMigration migrated, DatabaseProperties properties) {
+    CircuitBreakingDataSource dataSource(DatabaseLocation location, SchemaMigration migrated, DatabaseProperties properties) {
         DatabaseConnection application = location.applicationConnection();
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("medgo-app");
@@ -41,8 +46,12 @@ class DatabaseConfiguration {
         pool.setPassword(application.password());
         pool.setMaximumPoolSize(properties.poolSize());
         pool.setConnectionTimeout(properties.connectTimeout().toMillis());
+        // checking a pooled connection must fit in that wait too (Hikari's default is 5 s)
+        pool.setValidationTimeout(Math.max(250, properties.connectTimeout().toMillis() / 2));
         // a new physical connection must not take longer than a pool borrow may wait
         pool.addDataSourceProperty("connectTimeout", Math.max(1, properties.connectTimeout().toSeconds()));
-        return new HikariDataSource(pool);
+        return new CircuitBreakingDataSource(new HikariDataSource(pool), CIRCUIT_OPEN);
     }
+
+    static final Duration CIRCUIT_OPEN = Duration.ofSeconds(2);
 }

@@ -5,16 +5,19 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.medgo.gateway.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An unexpected exception becomes a 500 OperationOutcome with an incident id; its message (which may
  * quote clinical data) and stack trace go only to the server log under that id. Deliberate FHIR errors
- * (4xx, thrown as {@link BaseServerResponseException}) pass through unchanged.
+ * (4xx, thrown as {@link BaseServerResponseException}) pass through unchanged. A failure caused by the
+ * database being unreachable is a 503 with Retry-After: the client should retry, nothing is broken.
  */
 final class HideInternalErrorsInterceptor {
 
@@ -26,6 +29,13 @@ final class HideInternalErrorsInterceptor {
         if (exception instanceof BaseServerResponseException deliberate
                 && !(deliberate instanceof InternalErrorException)) {
             return deliberate;
+        }
+        if (DatabaseOutage.causedBy(exception)) {
+            log.warn("{} {}: database unreachable, answered 503", servletRequest.getMethod(), request.getRequestPath());
+            UnclassifiedServerFailureException unavailable = new UnclassifiedServerFailureException(503,
+                    "The database is not reachable at the moment; retry after " + DatabaseOutage.RETRY_AFTER_SECONDS + " s");
+            unavailable.addResponseHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            return unavailable;
         }
         String incident = UUID.randomUUID().toString();
         log.error("Internal error, incident {} ({} {})", incident, servletRequest.getMethod(), request.getRequestPath(), exception);
