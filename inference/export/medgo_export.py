@@ -7,7 +7,7 @@
   python3 inference/export/medgo_export.py --checkpoint /models/MedGo-32B --dtype fp16 --int4 128 --out DIR
   # random weights of a given shape (tests, benchmarks):
   python3 inference/export/medgo_export.py --preset qwen3-8b --random --seed 1 --dtype fp16 --out DIR
-  # with token selection on the device (ArgMax + TopK of the last logits as extra outputs):
+  # with token selection on the device (TopK of the last logits as extra outputs):
   python3 inference/export/medgo_export.py ... --device-selection 64 --out DIR
 """
 import argparse
@@ -77,8 +77,7 @@ def genai_config(c, context_length, dtype, selection=None):
         "medgo": {"dtype": dtype, "exporter": "inference/export/medgo_export.py"},
     }
     if selection:
-        config["model"]["decoder"]["outputs"].update(next_token="next_token", topk_values="topk_values",
-                                                     topk_ids="topk_ids")
+        config["model"]["decoder"]["outputs"].update(topk_values="topk_values", topk_ids="topk_ids")
         config["medgo"]["selection"] = {"top_k": selection[0], "vocab": selection[1]}
     return config
 
@@ -132,7 +131,7 @@ def main(argv=None):
     ap.add_argument("--fuse-projections", action="store_true",
                     help="q/k/v and gate/up as one product each (faster batch-1 decode on a GPU; same IO)")
     ap.add_argument("--device-selection", type=int, default=0, metavar="K",
-                    help="add ArgMax and TopK(K <= 64) of the last logits as outputs (token selection on the device)")
+                    help="add TopK(K <= 64) of the last logits as outputs (token selection on the device)")
     ap.add_argument("--context-length", type=int, help="rotary cache length (default: the config's maximum)")
     ap.add_argument("--tokenizer", help="folder with tokenizer.json + tokenizer_config.json "
                                         "(default: the checkpoint, else inference/demo-model)")

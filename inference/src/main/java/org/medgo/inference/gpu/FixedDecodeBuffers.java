@@ -18,9 +18,9 @@ import java.util.List;
  * lengths from its row sums) and logits {@code [n, 1, vocab]} stay at fixed addresses, and the host updates them
  * by copy around the run. Only the mask columns up to the longest row cross the bus.
  *
- * <p>When the graph selects tokens on the device, its {@code next_token} and {@code topk_*} outputs have fixed
- * buffers too, and after the run only what the rows read comes back ({@link org.medgo.inference.runtime.Readout}):
- * 4 bytes per greedy row instead of a row of logits.
+ * <p>When the graph selects tokens on the device, its {@code topk_*} outputs have fixed buffers too, and after the run
+ * only what the rows read comes back ({@link org.medgo.inference.runtime.Readout}): k values and ids per greedy or
+ * top-k row instead of a row of logits.
  */
 final class FixedDecodeBuffers {
 
@@ -43,10 +43,8 @@ final class FixedDecodeBuffers {
     private final int[] deviceLength;
     private final List<MemorySegment> tensors = new ArrayList<>();
     /** Device-side selection: device and host buffers, null without. */
-    private final long next;
     private final long topValues;
     private final long topIds;
-    private final MemorySegment nextHost;
     private final MemorySegment topValuesHost;
     private final MemorySegment topIdsHost;
     private final int k;
@@ -74,21 +72,19 @@ final class FixedDecodeBuffers {
         deviceLength = new int[rows];
         k = graph.selection().topK();
         if (k > 0) {
-            next = memory.allocateCache(rows * 4L);
             topValues = memory.allocateCache((long) rows * k * graph.logitsType().bytes());
             topIds = memory.allocateCache((long) rows * k * 4);
-            nextHost = memory.allocateHost(rows * 4L);
             topValuesHost = memory.allocateHost((long) rows * k * graph.logitsType().bytes());
             topIdsHost = memory.allocateHost((long) rows * k * 4);
         } else {
-            next = topValues = topIds = 0;
-            nextHost = topValuesHost = topIdsHost = null;
+            topValues = topIds = 0;
+            topValuesHost = topIdsHost = null;
         }
     }
 
     /** A view answering each row from what it read back, over {@code full} for the rows that read their logits. */
     SelectedLogits selectedView(HostLogits full) {
-        return new SelectedLogits(full, nextHost, topValuesHost, topIdsHost, graph.logitsType(), k,
+        return new SelectedLogits(full, topValuesHost, topIdsHost, graph.logitsType(), k,
                 graph.selection().vocab(), shape.maxBatch());
     }
 
@@ -109,10 +105,9 @@ final class FixedDecodeBuffers {
         binding.output(names.logits(), tensor(logits, n * logitsRowBytes, new long[] {n, 1, shape.vocabSize()},
                 graph.logitsType()));
         if (k > 0) {
-            binding.output(names.selection()[0], tensor(next, n * 4L, new long[] {n, 1}, ElementType.INT32));
-            binding.output(names.selection()[1], tensor(topValues, (long) n * k * graph.logitsType().bytes(),
+            binding.output(names.selection()[0], tensor(topValues, (long) n * k * graph.logitsType().bytes(),
                     new long[] {n, 1, k}, graph.logitsType()));
-            binding.output(names.selection()[2], tensor(topIds, (long) n * k * 4, new long[] {n, 1, k},
+            binding.output(names.selection()[1], tensor(topIds, (long) n * k * 4, new long[] {n, 1, k},
                     ElementType.INT32));
         }
     }
@@ -161,14 +156,12 @@ final class FixedDecodeBuffers {
         int n = rows.size();
         int firstFull = n;
         int lastFull = -1;
-        boolean argmax = false;
         boolean topK = false;
         for (int i = 0; i < n; i++) {
             Readout r = k > 0 ? rows.get(i).readout() : Readout.LOGITS;
             rowsRead[r.ordinal()]++;
             switch (r) {
-                case ARGMAX -> argmax = true;
-                case TOP_K -> topK = true;
+                case ARGMAX, TOP_K -> topK = true;
                 case LOGITS -> {
                     firstFull = Math.min(firstFull, i);
                     lastFull = i;
@@ -176,9 +169,6 @@ final class FixedDecodeBuffers {
             }
         }
         long bytes = 0;
-        if (argmax) {
-            bytes += copyOut(nextHost, next, n * 4L);
-        }
         if (topK) {
             bytes += copyOut(topValuesHost, topValues, (long) n * k * graph.logitsType().bytes());
             bytes += copyOut(topIdsHost, topIds, (long) n * k * 4);

@@ -13,7 +13,7 @@ import java.lang.foreign.MemorySegment;
  * @param positions null when the graph has no position ids
  * @param past      KV inputs by buffer number: {@code 2 * layer} keys, {@code 2 * layer + 1} values
  * @param present   KV outputs, numbered like {@code past}
- * @param selection {@code next_token}, {@code topk_values}, {@code topk_ids}; null when the graph has no
+ * @param selection {@code topk_values}, {@code topk_ids}; null when the graph has no
  *                  device-side selection
  */
 record IoNames(MemorySegment ids, MemorySegment mask, MemorySegment positions, MemorySegment logits,
@@ -30,7 +30,7 @@ record IoNames(MemorySegment ids, MemorySegment mask, MemorySegment positions, M
         }
         return new IoNames(io.name(config.inputIds()), io.name(config.attentionMask()),
                 config.positionIds() == null ? null : io.name(config.positionIds()), io.name(config.logits()), past,
-                present, selection.available() ? new MemorySegment[] {io.name(DecoderGraph.NEXT_TOKEN),
-                        io.name(DecoderGraph.TOPK_VALUES), io.name(DecoderGraph.TOPK_IDS)} : null);
+                present, selection.available() ? new MemorySegment[] {io.name(DecoderGraph.TOPK_VALUES),
+                        io.name(DecoderGraph.TOPK_IDS)} : null);
     }
 }

@@ -13,12 +13,11 @@ import java.util.List;
 
 /**
  * The logits of a decode step whose graph selected tokens on the device: each row answers from what it read back
- * ({@link Readout}): the argmax id, the top-k values and ids, or its full row.
+ * ({@link Readout}): the top-k values and ids (greedy rows take the largest), or its full row.
  */
 final class SelectedLogits implements StepLogits {
 
     private final HostLogits full;
-    private final MemorySegment next;
     private final MemorySegment values;
     private final MemorySegment ids;
     private final ElementType valueType;
@@ -27,15 +26,13 @@ final class SelectedLogits implements StepLogits {
     private final Readout[] readouts;
 
     /**
-     * @param next   {@code [maxBatch]} int32 argmax ids
      * @param values {@code [maxBatch, k]} top-k values of {@code valueType}
      * @param ids    {@code [maxBatch, k]} int32 top-k ids
      * @param vocab  the ids selection looked at
      */
-    SelectedLogits(HostLogits full, MemorySegment next, MemorySegment values, MemorySegment ids, ElementType valueType,
+    SelectedLogits(HostLogits full, MemorySegment values, MemorySegment ids, ElementType valueType,
                    int k, int vocab, int maxBatch) {
         this.full = full;
-        this.next = next;
         this.values = values;
         this.ids = ids;
         this.valueType = valueType;
@@ -66,14 +63,13 @@ final class SelectedLogits implements StepLogits {
     public void copyRow(int row, float[] dst) {
         switch (readout(row)) {
             case LOGITS -> full.copyRow(row, dst);
-            case TOP_K -> {
+            case TOP_K, ARGMAX -> {
                 Arrays.fill(dst, 0, vocabSize(), Float.NEGATIVE_INFINITY);
                 for (int j = 0; j < k; j++) {
                     long at = (long) row * k + j;
                     dst[ids.getAtIndex(ValueLayout.JAVA_INT, at)] = value(at);
                 }
             }
-            case ARGMAX -> throw new IllegalStateException("row " + row + " read only its argmax");
         }
     }
 
@@ -95,9 +91,20 @@ final class SelectedLogits implements StepLogits {
         if (limit != vocab) {
             throw new IllegalStateException("the device chose among " + vocab + " ids, not " + limit);
         }
-        // TopK is sorted largest first, ties to the lower id, like the host's argmax.
-        return r == Readout.ARGMAX ? next.getAtIndex(ValueLayout.JAVA_INT, row)
-                : ids.getAtIndex(ValueLayout.JAVA_INT, (long) row * k);
+        // The largest of the k, lowest id on ties like the host's argmax: ORT's CUDA TopK does not order equal
+        // values by id, and fp16 logits tie often enough to change a greedy stream.
+        int best = -1;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            long at = (long) row * k + j;
+            float v = value(at);
+            int id = ids.getAtIndex(ValueLayout.JAVA_INT, at);
+            if (best < 0 || v > bestValue || (v == bestValue && id < best)) {
+                best = id;
+                bestValue = v;
+            }
+        }
+        return best;
     }
 
     private Readout readout(int row) {

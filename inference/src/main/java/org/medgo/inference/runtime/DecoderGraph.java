@@ -21,14 +21,13 @@ import java.util.logging.Logger;
  * @param maskType       element type of the attention mask
  * @param logitsLastOnly logits are {@code [batch, 1, vocab]} (last position only)
  * @param vocab          logits per position
- * @param selection      token selection the graph does on the device (outputs {@code next_token},
- *                       {@code topk_values}, {@code topk_ids}); {@link DeviceSelection#NONE} without
+ * @param selection      token selection the graph does on the device (outputs {@code topk_values},
+ *                       {@code topk_ids}); {@link DeviceSelection#NONE} without
  */
 public record DecoderGraph(ElementType kvType, ElementType logitsType, ElementType idsType, ElementType maskType,
                            boolean logitsLastOnly, int vocab, DeviceSelection selection) {
 
     /** Output names of device-side selection. */
-    public static final String NEXT_TOKEN = "next_token";
     public static final String TOPK_VALUES = "topk_values";
     public static final String TOPK_IDS = "topk_ids";
 
@@ -119,17 +118,15 @@ public record DecoderGraph(ElementType kvType, ElementType logitsType, ElementTy
         if (config.selectionTopK() <= 0) {
             return DeviceSelection.NONE;
         }
-        GraphTensor next = out.get(NEXT_TOKEN);
         GraphTensor values = out.get(TOPK_VALUES);
         GraphTensor ids = out.get(TOPK_IDS);
-        if (next == null || values == null || ids == null) {
+        if (values == null || ids == null) {
             throw new BundleException("genai_config.json names device-side selection (medgo.selection) but the graph"
-                    + " lacks " + NEXT_TOKEN + "/" + TOPK_VALUES + "/" + TOPK_IDS);
+                    + " lacks " + TOPK_VALUES + "/" + TOPK_IDS);
         }
         long k = values.dims()[values.dims().length - 1];
         if (k != config.selectionTopK() || ElementType.ofOnnx(values.elementType()) != logits
                 || ElementType.ofOnnx(ids.elementType()) != ElementType.INT32
-                || ElementType.ofOnnx(next.elementType()) != ElementType.INT32
                 || config.selectionVocab() <= 0 || config.selectionVocab() > config.vocabSize()) {
             throw new BundleException("device-side selection outputs do not match genai_config.json (top_k "
                     + config.selectionTopK() + ", vocab " + config.selectionVocab() + "; graph k " + k + ")");

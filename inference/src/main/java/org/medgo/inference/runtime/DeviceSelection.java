@@ -1,8 +1,8 @@
 package org.medgo.inference.runtime;
 
 /**
- * Token selection a decoder graph does on the device: outputs {@code next_token} (ArgMax) and
- * {@code topk_values}/{@code topk_ids} (TopK, largest first) over the first {@code vocab} logits.
+ * Token selection a decoder graph does on the device: outputs {@code topk_values}/{@code topk_ids} (TopK, largest
+ * first) over the first {@code vocab} logits. Greedy rows take the largest of the k on the host.
  *
  * @param topK  how many candidates {@code topk_*} hold, 0 when the graph has no selection outputs
  * @param vocab the ids selection looks at (the tokenizer's), 0 when none

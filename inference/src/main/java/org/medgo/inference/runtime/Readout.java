@@ -9,6 +9,6 @@ public enum Readout {
     LOGITS,
     /** The k largest logits and their ids (top-k sampling with k at most the graph's): the rest are -Infinity. */
     TOP_K,
-    /** Only the id of the largest logit (plain greedy decoding). */
+    /** Only the id of the largest logit (plain greedy decoding; from the device's top-k where it has one). */
     ARGMAX
 }

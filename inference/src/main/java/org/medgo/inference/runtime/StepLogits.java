@@ -12,7 +12,7 @@ public interface StepLogits {
 
     /**
      * Copies row {@code row}'s logits into {@code dst[0 .. vocabSize)} (as float32). For a row that read
-     * {@link Readout#TOP_K}, the k largest with the rest -Infinity; not for {@link Readout#ARGMAX} rows.
+     * {@link Readout#TOP_K} (or {@link Readout#ARGMAX}) from a device's top-k, the k largest with the rest -Infinity.
      */
     void copyRow(int row, float[] dst);
 
