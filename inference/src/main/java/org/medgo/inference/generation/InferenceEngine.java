@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * }
  * }</pre>
  */
-public final class InferenceEngine implements AutoCloseable {
+public final class InferenceEngine implements Generator {
     private static final Logger LOG = Logger.getLogger(InferenceEngine.class.getName());
 
     private final ModelBundle bundle;
@@ -77,6 +77,7 @@ public final class InferenceEngine implements AutoCloseable {
     }
 
     /** Submits a request; returns at once. The listener sees text as it is generated. */
+    @Override
     public GenerationHandle submit(GenerationRequest request, TokenListener listener) {
         Prompt p = request.prompt();
         if (request.jsonSchema() != null && p instanceof Prompt.Chat c && c.thinking()) {
@@ -143,15 +144,18 @@ public final class InferenceEngine implements AutoCloseable {
         return backend.describe();
     }
 
+    @Override
     public int maxLength() {
         return backend.shape().maxLength();
     }
 
+    @Override
     public int maxBatch() {
         return backend.shape().maxBatch();
     }
 
     /** Requests queued or running now. */
+    @Override
     public int load() {
         return scheduler.load();
     }
