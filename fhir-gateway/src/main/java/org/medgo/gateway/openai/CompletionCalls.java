@@ -26,6 +26,7 @@ import org.medgo.gateway.operations.model.InferenceQueueFullException;
 import org.medgo.gateway.operations.model.ModelIdentity;
 import org.medgo.gateway.operations.pipeline.OperationAudit;
 import org.medgo.inference.generation.ContextLengthException;
+import org.medgo.inference.remote.EndpointException;
 import org.medgo.inference.generation.GenerationRequest;
 import org.medgo.inference.generation.GenerationResult;
 import org.medgo.inference.generation.Prompt;
@@ -128,6 +129,11 @@ class CompletionCalls {
         } catch (IOException e) {
             outcome = Outcome.CANCELLED; // the client closed the connection: stop generating for it
             failure = "client disconnected";
+        } catch (EndpointException e) {
+            // the remote inference tier (MEDGO_INFERENCE_BACKEND=openai) stayed busy or failed
+            outcome = e.retryable() ? Outcome.BUSY : Outcome.FAILED;
+            throw e.retryable() ? ApiError.busy("the inference tier is busy; retry later", operations.retryAfterSeconds())
+                    : new ApiError(502, "server_error", null, null, "the inference tier failed", 0);
         } catch (TimeoutException e) {
             outcome = Outcome.BUSY;
             throw ApiError.busy("the model did not answer within " + operations.syncTimeout().toSeconds()

@@ -143,6 +143,7 @@ class ModelApiController {
                 .put("created", created).put("owned_by", "medgo").put("root", model.name())
                 .put("max_model_len", queue.maxLength());
         card.put("medgo_model_version", model.version());
+        card.put("medgo_bundle_sha256", model.bundleSha256()); // what a gateway using this one as its remote tier configures
         card.putNull("parent");
         return card;
     }

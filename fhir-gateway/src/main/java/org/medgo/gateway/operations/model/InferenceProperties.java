@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param device        {@code auto} (CUDA when its provider loads, else CPU), {@code cuda} (fail without it) or
  *                      {@code cpu}
  * @param backend       {@code auto}: on CUDA the IoBinding backend (KV cache stays in GPU memory, CUDA graphs),
- *                      on CPU the ORT Java-API one; or {@code iobinding} / {@code ort-java}
+ *                      on CPU the ORT Java-API one; or {@code iobinding} / {@code ort-java}; {@code openai}: no local
+ *                      model, the remote tier of {@link RemoteInferenceProperties}
  * @param deviceId      CUDA device ordinal
  * @param gpuMemLimit   bytes ORT's CUDA arena may take (weights and activations; the KV cache is separate), 0 = ORT's
  *                      default
@@ -29,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("medgo.inference")
 public record InferenceProperties(
         Device device,
-        @Pattern(regexp = "auto|iobinding|ort-java") String backend,
+        @Pattern(regexp = "auto|iobinding|ort-java|openai") String backend,
         @Min(0) Integer deviceId,
         @Min(0) Long gpuMemLimit,
         @Min(1) @Max(1024) Integer maxBatch,

@@ -11,24 +11,25 @@ import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.inference.generation.GenerationHandle;
 import org.medgo.inference.generation.GenerationRequest;
 import org.medgo.inference.generation.GenerationResult;
-import org.medgo.inference.generation.InferenceEngine;
+import org.medgo.inference.generation.Generator;
 import org.medgo.inference.generation.TokenListener;
+import org.medgo.inference.remote.EndpointException;
 import org.springframework.stereotype.Component;
 
 /**
- * A bounded queue in front of the engine: at most {@code maxBatch + queueCapacity} requests are in the
- * engine or waiting for it. Synchronous callers that find it full are refused at once (503); job workers
+ * A bounded queue in front of the engine (the local one, or the remote tier): at most
+ * {@code maxBatch + queueCapacity} requests are in the engine or waiting for it. Synchronous callers that find it full are refused at once (503); job workers
  * wait for a place, polling their cancel flag.
  */
 @Component
 public class InferenceQueue implements GenerationQueue {
 
-    private final InferenceEngine engine;
+    private final Generator engine;
     private final List<InferenceObserver> observers;
     private final Semaphore places;
     private final int capacity;
 
-    InferenceQueue(InferenceEngine engine, List<InferenceObserver> observers, OperationsProperties properties) {
+    InferenceQueue(Generator engine, List<InferenceObserver> observers, OperationsProperties properties) {
         this.engine = engine;
         this.observers = List.copyOf(observers);
         this.capacity = engine.maxBatch() + properties.queueCapacity();
@@ -123,6 +124,10 @@ public class InferenceQueue implements GenerationQueue {
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof EndpointException remote && remote.retryable()) {
+                // the remote inference tier stayed busy through its retries: the same answer as a full local queue
+                throw new InferenceQueueFullException();
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }

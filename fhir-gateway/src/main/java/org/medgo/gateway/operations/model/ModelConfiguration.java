@@ -10,8 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The model: {@code MEDGO_MODEL_DIR}, else the demo bundle (meaningless text, loud warning). */
+/**
+ * The model: {@code MEDGO_MODEL_DIR}, else the demo bundle (meaningless text, loud warning). Not with
+ * {@code MEDGO_INFERENCE_BACKEND=openai}, where {@link RemoteModelConfiguration} provides the generator.
+ */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("'${medgo.inference.backend:auto}' != 'openai'")
 class ModelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
