@@ -34,7 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * half differentials of an encounter or a report) through HTTP, the real
  * de-identifier and the demo model: every citation in every draft (section entries, statement sources,
  * Condition.evidence.detail, opposing-finding sources, Provenance sources) names a resource that was in the
- * input, with the EMR's id; uncited statements are marked and their count is right; every resource validates.
+ * input, with the EMR's id; uncited statements are marked and their count is right; the document Bundle and
+ * every resource in it validate.
  * The demo model's weights are random, so it is the constrained decoder's per-record key enum that makes this hold.
  */
 @GatewayTest
@@ -86,6 +87,7 @@ class CitationGroundingTest {
         Composition composition = (Composition) document.getEntryFirstRep().getResource();
         assertThat(composition.getExtensionByUrl(Citations.UNCITED_COUNT).getValue())
                 .extracting(v -> ((UnsignedIntType) v).getValue()).isEqualTo(uncitedStatements(document));
+        assertThat(validator.errors(document)).as("the document Bundle").isEmpty();
         for (Bundle.BundleEntryComponent e : document.getEntry()) {
             assertThat(validator.errors(e.getResource())).as(e.getResource().fhirType()).isEmpty();
         }
