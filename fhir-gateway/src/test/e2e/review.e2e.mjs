@@ -1,12 +1,12 @@
-// EHR launch → clinician login → queue → open a draft → focus a statement → its sources are highlighted in the
-// record → edit → approve (shortcut + confirmation), in the system's headless Chromium; axe-core checks every
-// view for accessibility (no serious or critical violation).
-// Usage: node review.e2e.mjs <gateway root URL> <patient id> <encounter id> <screenshot dir>
+// EHR launch → clinician login → queue → the EHR sends another record for the patient: the queue's notice → open
+// that draft → focus a statement → its sources are highlighted in the record → edit → approve (shortcut +
+// confirmation), in the system's headless Chromium; axe-core checks every view (no serious or critical violation).
+// Usage: node review.e2e.mjs <gateway root URL> <patient id> <encounter id> <screenshot dir> <record Bundle file>
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
-const [root, patient, encounter, shots] = process.argv.slice(2);
+const [root, patient, encounter, shots, recordFile] = process.argv.slice(2);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -14,6 +14,18 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run'],
 });
+
+/** What the EHR does: $summarize of a record, with its own (demo client credentials) token. */
+async function ehrSummarize() {
+  const token = await (await fetch(`${root}/oauth2/token`, { method: 'POST',
+    headers: { Authorization: 'Basic ' + Buffer.from('demo-ehr:demo-ehr-secret').toString('base64'),
+      'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'system/Composition.crs system/Encounter.r' }) })).json();
+  const r = await fetch(`${root}/fhir/Encounter/$summarize`, { method: 'POST', body: readFileSync(recordFile, 'utf8'),
+    headers: { Authorization: 'Bearer ' + token.access_token, 'Content-Type': 'application/fhir+json' } });
+  if (r.status !== 200) throw new Error('$summarize: ' + r.status + ' ' + await r.text());
+  return r.headers.get('content-location').replace(/.*\/Composition\//, '').replace(/\/_history.*/, '');
+}
 
 /** axe-core on the page as it is now; fails on any serious or critical violation. */
 async function accessible(page, view) {
@@ -41,15 +53,22 @@ try {
   await page.waitForURL(/\/review\/index\.html/);
   const row = page.locator('#queue tbody tr').first();
   await row.waitFor();
-  const id = await row.getAttribute('data-id');
   await page.waitForFunction(() => document.getElementById('queue-summary').textContent.length > 0);
+
+  // a new draft for the launch patient: the next poll shows a notice (polled now rather than in 15 s)
+  const id = await ehrSummarize();
+  await page.evaluate(() => Queue.poll());
+  await page.locator('#notice:not([hidden])').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#queue tbody tr').length === 2);
   await accessible(page, 'queue');
   await page.screenshot({ path: `${shots}/review-queue.png`, fullPage: true });
 
-  // open the draft with the keyboard: the row's button, then Enter
-  await row.locator('button.open').focus();
+  // open it from the notice with the keyboard
+  await page.locator('#notice-open').focus();
   await page.keyboard.press('Enter');
   await page.locator('#record li').first().waitFor();
+  const opened = await page.evaluate(() => document.getElementById('raw').textContent);
+  if (!opened.includes(id)) throw new Error('the notice did not open the new draft ' + id);
 
   // focus a statement that cites the record: its lines are highlighted
   const cited = page.locator('#sections .statement:not([data-keys=""])').first();

@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The review app in the system's headless Chromium (playwright-core from npm drives /usr/bin/chromium; no
  * browser is downloaded): the demo EHR launches it for a patient, the clinician logs in at the embedded
- * authorization server, opens the draft from the queue, focuses a statement and sees the record lines it cites
+ * authorization server and sees the queue; the EHR sends another record for the patient and the queue's notice
+ * opens the new draft; the clinician focuses a statement and sees the record lines it cites
  * highlighted, edits, and approves with the shortcut and its confirmation; axe-core (npm) finds no serious
  * violation in any view. Then, through the FHIR API with the EHR's own token, the Composition is final,
  * attested by the clinician, edited, still AI-labelled; its Provenance names the clinician and keeps the edit
@@ -54,18 +55,26 @@ class ReviewAppBrowserTest {
                 .header("Authorization", "Bearer " + emr).header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(FhirHttp.FHIR.newJsonParser().encodeResourceToString(record.bundle()))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        String id = created.headers().firstValue("Content-Location").orElseThrow().replaceAll(".*/Composition/", "").replaceAll("/_history.*", "");
+        String first = created.headers().firstValue("Content-Location").orElseThrow().replaceAll(".*/Composition/", "").replaceAll("/_history.*", "");
+        // the browser script has the EHR send this record again while the queue is open: the new draft's notice
+        Path recordFile = Files.createTempFile("review-e2e-record", ".json");
+        Files.writeString(recordFile, FhirHttp.FHIR.newJsonParser().encodeResourceToString(record.bundle()));
 
         Path shots = Path.of("..", "docs").toAbsolutePath().normalize();
         Files.createDirectories(shots);
         Path log = Files.createTempFile("review-e2e", ".log");
-        Process node = new ProcessBuilder("node", "review.e2e.mjs", root, record.patientId(), record.encounterId(), shots.toString())
+        Process node = new ProcessBuilder("node", "review.e2e.mjs", root, record.patientId(), record.encounterId(), shots.toString(),
+                recordFile.toString())
                 .directory(E2E.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean done = node.waitFor(3, TimeUnit.MINUTES);
         if (!done) node.destroyForcibly();
         String output = Files.readString(log);
         assertThat(done && node.exitValue() == 0).as(output).isTrue();
-        assertThat(output).contains("APPROVED " + id).contains("HIGHLIGHTED ");
+        assertThat(output).contains("APPROVED ").contains("HIGHLIGHTED ");
+        String id = output.replaceAll("(?s).*APPROVED (\\S+).*", "$1");
+        assertThat(id).as("the draft opened from the notice is the new one").isNotEqualTo(first);
+        String untouched = send(HttpRequest.newBuilder(URI.create(root + "/fhir/Composition/" + first)).header("Authorization", "Bearer " + emr).GET()).body();
+        assertThat(FhirHttp.FHIR.newJsonParser().parseResource(Composition.class, untouched).getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
 
         HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(root + "/fhir/Composition/" + id)).header("Authorization", "Bearer " + emr).GET());
         Composition c = FhirHttp.FHIR.newJsonParser().parseResource(Composition.class, read.body());
