@@ -8,7 +8,12 @@ const Queue = (() => {
   let known = null;
   let open = () => {};
 
-  const typeOf = c => (c.type && c.type.coding && c.type.coding[0] && (c.type.coding[0].display || c.type.coding[0].code)) || (c.type && c.type.text) || '';
+  // the document type in the UI's language: LOINC codes the gateway writes have a label, others show their display
+  const typeOf = c => {
+    const coding = (c.type && c.type.coding && c.type.coding[0]) || {};
+    const label = I18n.t('loinc-' + coding.code);
+    return label !== 'loinc-' + coding.code ? label : coding.display || coding.code || (c.type && c.type.text) || '';
+  };
   const modelOf = c => (c.author || []).map(a => a.display || a.reference).join(', ');
 
   async function fetchDrafts() {
