@@ -47,22 +47,6 @@ class DeidentifyCommandTest {
     }
 
     @Test
-    void badJsonlWritesNothing() {
-        String in = "{\"id\":\"n1\",\"text\":\"ok 13812345678\"}\nnot json\n";
-        assertThat(text(in.getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
-        assertThat(out.size()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2");
-    }
-
-    @Test
-    void wrongEncodingIsRefused() {
-        byte[] gbk = "{\"id\":1,\"text\":\"患者张伟\"}".getBytes(Charset.forName("GB18030"));
-        assertThat(text(gbk)).isEqualTo(2);
-        assertThat(out.size()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not valid UTF-8");
-    }
-
-    @Test
     void unknownLanguageIsRefused() {
         assertThat(text("{}".getBytes(StandardCharsets.UTF_8), "--lang", "fr")).isEqualTo(2);
         assertThat(out.size()).isZero();
