@@ -354,8 +354,11 @@ final class EnglishRecallDetector implements Detector {
                 return true;
             }
         }
-        if (end < s.length() && s.charAt(end) == ':' && (end + 1 == s.length() || s.charAt(end + 1) == ' ')) {
-            return true; // a speaker or a label: "Heather: who are you?"
+        if (end + 2 < s.length() && s.charAt(end) == ':' && (s.charAt(end + 2) == '"' || s.charAt(end + 2) == '“')) {
+            return true; // a speaker: Heather: "who are you?"
+        }
+        if (end + 1 < s.length() && (s.charAt(end + 1) == '(' || s.charAt(end) == '(')) {
+            return true; // "Juniper (daughter) is POA"
         }
         return e + 1 < tk.size && tk.isLower(e + 1) && PERSON_VERBS.contains(lower(tk, e + 1)) && !lower(tk, e + 1).equals("and");
     }

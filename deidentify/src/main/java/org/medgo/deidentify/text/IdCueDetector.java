@@ -36,7 +36,9 @@ final class IdCueDetector implements Detector {
             Map.entry("employee", PhiType.OTHER_ID), Map.entry("confirmation", PhiType.OTHER_ID), Map.entry("tracking", PhiType.OTHER_ID),
             Map.entry("barcode", PhiType.OTHER_ID), Map.entry("code", PhiType.OTHER_ID), Map.entry("auth", PhiType.OTHER_ID),
             Map.entry("authorization", PhiType.OTHER_ID), Map.entry("lab", PhiType.OTHER_ID), Map.entry("kit", PhiType.OTHER_ID),
-            Map.entry("unit", PhiType.OTHER_ID));
+            Map.entry("unit", PhiType.OTHER_ID), Map.entry("enc", PhiType.MRN), Map.entry("csn", PhiType.MRN),
+            Map.entry("fin", PhiType.MRN), Map.entry("har", PhiType.ACCOUNT), Map.entry("acc", PhiType.ACCOUNT),
+            Map.entry("cert", PhiType.LICENSE), Map.entry("certificate", PhiType.LICENSE), Map.entry("rx", PhiType.OTHER_ID));
     /** Words that may stand between the id word and its value ("plan ID:", "med rec #", "ref. code:"). */
     private static final Set<String> FILLERS = Set.of("id", "no", "nr", "num", "number", "code", "is", "was", "of", "the", "med",
             "medical", "record", "rec", "card", "acct", "account", "policy", "member", "plan", "group", "ref", "reference", "sys");

@@ -22,6 +22,15 @@ final class RelativeDateDetector implements Detector {
             "\\b(?:Christmas(?:\\s+Eve|\\s+Day)?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday)?|Halloween|New\\s+Year'?s(?:\\s+(?:Eve|Day))?|"
             + "Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Valentine'?s\\s+Day|Mother'?s\\s+Day|Father'?s\\s+Day|"
             + "Fourth\\s+of\\s+July|July\\s+4th|Hanukkah|Ramadan|Eid|Diwali|Passover)\\b");
+    /** A month/day without a year after a word that dates an event ("admitted 3/2", "d/c home 3/6", "transcribed 04/11"). */
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?<![A-Za-z])(?i:admitted|admission|discharged|d/c|dc'd|home|seen|visit|since|until|from|on|dated|transcribed|dictated|"
+            + "signed|surgery|procedure|started|stopped|began|held|restarted|scheduled|due|appt|appointment|dos|returned|presented|"
+            + "last|next|through|thru|to|by|before|after)\\s+(?:on\\s+)?((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01]))(?![/\\d%]|\\.\\d|\\s*(?i:mg|ml|tab|strength|units?))");
+    private static final KeywordIndex MONTH_DAY_TRIGGERS = KeywordIndex.fromAlternation(
+            "admitted|admission|discharged|d/c|dc'd|home|seen|visit|since|until|from|on|dated|transcribed|dictated|signed|surgery|"
+            + "procedure|started|stopped|began|held|restarted|scheduled|due|appt|appointment|dos|returned|presented|last|next|through|"
+            + "thru|to|by|before|after", true);
     private static final KeywordIndex WEEKDAY_TRIGGERS = KeywordIndex.fromAlternation(
             "last|past|next|previous|coming|this|on|since|until|by|before|after|early|late|" + WEEKDAY, true);
     private static final KeywordIndex THE_TRIGGERS = KeywordIndex.fromAlternation("on|since|until|by|before|after|from|the", true);
@@ -37,6 +46,7 @@ final class RelativeDateDetector implements Detector {
         WEEKDAY_TRIGGERS.forEachMatch(text, WEEKDAY_DATE, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
         if (DateExpressions.hasDigit(text)) {
             THE_TRIGGERS.forEachMatch(text, DAY_OF_MONTH, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
+            MONTH_DAY_TRIGGERS.forEachMatch(text, MONTH_DAY, m -> out.add(new Span(m.start(1), m.end(1), PhiType.DATE)));
         }
         HOLIDAY_TRIGGERS.forEachMatch(text, HOLIDAY, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
     }

@@ -25,6 +25,7 @@ import org.medgo.deidentify.text.TextResult;
  */
 public final class CorpusScore {
     static final String PRESIDIO = "presidio-synth-v2.jsonl";
+    static final String HELD_OUT = "heldout-en-notes.txt";
 
     /** Counts for one type. */
     record Row(int gold, int left, int partlyLeft) {
@@ -139,6 +140,7 @@ public final class CorpusScore {
         }
         if (corpora.isEmpty()) {
             corpora.add(LabelledCorpus.resource(PRESIDIO));
+            corpora.add(LabelledCorpus.resource(HELD_OUT));
         }
         for (LabelledCorpus c : corpora) {
             Report r = run(c, Language.EN);

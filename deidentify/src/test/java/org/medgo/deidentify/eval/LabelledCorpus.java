@@ -39,7 +39,41 @@ record LabelledCorpus(String name, List<Note> notes) {
         return parse(path.getFileName().toString(), Files.readString(path));
     }
 
-    private static LabelledCorpus parse(String name, String jsonl) throws IOException {
+    private static LabelledCorpus parse(String name, String content) throws IOException {
+        return name.endsWith(".txt") ? marked(name, content) : jsonl(name, content);
+    }
+
+    /** One note a line, PHI written in place as {@code [[TYPE:value]]}; lines starting with # are comments. */
+    private static LabelledCorpus marked(String name, String content) {
+        List<Note> notes = new ArrayList<>();
+        int n = 0;
+        for (String line : content.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder();
+            List<Value> phi = new ArrayList<>();
+            int i = 0;
+            while (i < line.length()) {
+                int open = line.indexOf("[[", i);
+                if (open < 0) {
+                    text.append(line, i, line.length());
+                    break;
+                }
+                text.append(line, i, open);
+                int colon = line.indexOf(':', open);
+                int close = line.indexOf("]]", colon);
+                String value = line.substring(colon + 1, close);
+                phi.add(new Value(text.length(), text.length() + value.length(), line.substring(open + 2, colon), value));
+                text.append(value);
+                i = close + 2;
+            }
+            notes.add(new Note(name + "-" + (++n), text.toString(), phi, List.of()));
+        }
+        return new LabelledCorpus(name, List.copyOf(notes));
+    }
+
+    private static LabelledCorpus jsonl(String name, String jsonl) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Note> notes = new ArrayList<>();
         for (String line : jsonl.split("\n")) {

@@ -23,7 +23,7 @@ class EnglishRecallTest {
             name at the sentence start    | Thaddeus Abernathy tolerates apixaban well.                       | Thaddeus;Abernathy
             ordinary word that is a name  | Her daughter Rose drove her in.                                   | Rose
             lower-case name               | please follow up with marguerite delacroix next month             | marguerite;delacroix
-            speaker label                 | Heather: the pain started after lunch.                            | Heather
+            speaker label                 | Heather: "the pain started after lunch."                          | Heather
             facility with Mt.             | Previously seen at Mt. Hermon for the same complaint.             | Hermon
             facility with St. + possessive| Transferred from St. Agnes' overnight.                            | Agnes
             facility with Med Ctr         | Imaging done at Riverside Med Ctr was normal.                     | Riverside

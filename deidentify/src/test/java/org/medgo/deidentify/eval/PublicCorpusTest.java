@@ -1,0 +1,34 @@
+package org.medgo.deidentify.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.medgo.deidentify.text.Language;
+
+/**
+ * Floors on text nobody on the detector wrote (presidio-research's labelled sentences) and on the held-out
+ * notes: regressions show here. The figures themselves are in BENCHMARKS.md (CorpusScore prints them).
+ */
+class PublicCorpusTest {
+    @Test
+    void presidioSentencesLoseTheirNamesAndStructuredIdentifiers() {
+        CorpusScore.Report r = CorpusScore.run(LabelledCorpus.resource(CorpusScore.PRESIDIO), Language.EN);
+        System.out.print(r.format());
+        assertThat(r.rows().get("NAME").leftShare()).as("names left, e.g. %s", r.leaks().stream().limit(5).toList()).isLessThan(0.03);
+        for (String structured : List.of("EMAIL", "SSN", "IP", "URL", "LICENSE")) {
+            assertThat(r.rows().get(structured).left()).as(structured).isZero();
+        }
+        assertThat(r.phiFreeAlteredShare()).as("PHI-free sentences altered: %s", r.altered().stream().limit(5).toList())
+                .isLessThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void heldOutClinicalNotesLoseTheirNamesAndStayIntactWhenFreeOfPhi() {
+        CorpusScore.Report r = CorpusScore.run(LabelledCorpus.resource(CorpusScore.HELD_OUT), Language.EN);
+        System.out.print(r.format());
+        assertThat(r.rows().get("NAME").left()).as("names left: %s", r.leaks()).isZero();
+        assertThat(r.rows().get("MRN").left() + r.rows().get("INSURANCE").left()).as("ids left: %s", r.leaks()).isZero();
+        assertThat(r.phiFreeAlteredShare()).as("PHI-free notes altered: %s", r.altered()).isLessThanOrEqualTo(0.05);
+    }
+}
