@@ -54,6 +54,9 @@ final class EnglishRecallDetector implements Detector {
             + "plasia|rrhea|rrhoea|ptysis|stasis|ectasia|iasis|emesis|phagia|phasia|ology|ologist|coccus|cocci|bacter|monas|"
             + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians)");
 
+    private static final WordSet CUE_WORDS = new WordSet(java.util.stream.Stream.concat(TITLES.stream(),
+            java.util.stream.Stream.of("name", "calls", "call", "named", "aka")).toList());
+
     private final EnglishLexicon lex;
 
     EnglishRecallDetector(EnglishLexicon lexicon) {
@@ -365,6 +368,9 @@ final class EnglishRecallDetector implements Detector {
 
     /** "dr smith", "my name is maria": a lower-case name after a title or "name is". */
     private void lowerCaseNameAfterCue(EnglishTokens tk, int t, List<Span> out) {
+        if (!CUE_WORDS.contains(tk.text, tk.start[t], tk.end[t])) {
+            return;
+        }
         int next = -1;
         if (TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isLower(t + 1)) {
             next = t + 1;

@@ -46,6 +46,11 @@ final class FacilityDetector implements Detector {
     private static final Set<String> CARE_PREPOSITIONS = Set.of("at", "to", "from", "in");
     private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "&", "for", "at", "on", "de", "la", "del", "los", "san");
 
+    /** The same words hashed, so the scan over every token allocates nothing. */
+    private static final WordSet HEAD_WORDS = new WordSet(HEADS);
+    private static final WordSet PREFIX_WORDS = new WordSet(PREFIXES);
+    private static final WordSet CARE_VERB_WORDS = new WordSet(CARE_VERBS);
+
     private final EnglishLexicon lex;
 
     FacilityDetector(EnglishLexicon lexicon) {
@@ -59,10 +64,11 @@ final class FacilityDetector implements Detector {
         }
         EnglishTokens tk = new EnglishTokens(text);
         for (int t = 0; t < tk.size; t++) {
-            String w = EnglishRecallDetector.lower(tk, t);
-            if (tk.isCapitalised(t) && (HEADS.contains(w) || PREFIXES.contains(w) && nextCapitalised(tk, t))) {
+            int a = tk.start[t];
+            int b = tk.end[t];
+            if (tk.isCapitalised(t) && (HEAD_WORDS.contains(tk.text, a, b) || PREFIX_WORDS.contains(tk.text, a, b) && nextCapitalised(tk, t))) {
                 t = facilityRun(tk, t, out);
-            } else if (CARE_VERBS.contains(w) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
+            } else if (CARE_VERB_WORDS.contains(tk.text, a, b) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
                 afterCareVerb(tk, t + 2, out);
             }
         }

@@ -39,6 +39,7 @@ final class IdCueDetector implements Detector {
             Map.entry("unit", PhiType.OTHER_ID), Map.entry("enc", PhiType.MRN), Map.entry("csn", PhiType.MRN),
             Map.entry("fin", PhiType.MRN), Map.entry("har", PhiType.ACCOUNT), Map.entry("acc", PhiType.ACCOUNT),
             Map.entry("cert", PhiType.LICENSE), Map.entry("certificate", PhiType.LICENSE), Map.entry("rx", PhiType.OTHER_ID));
+    private static final WordSet ID_WORD_SET = new WordSet(ID_WORDS.keySet());
     /** Words that may stand between the id word and its value ("plan ID:", "med rec #", "ref. code:"). */
     private static final Set<String> FILLERS = Set.of("id", "no", "nr", "num", "number", "code", "is", "was", "of", "the", "med",
             "medical", "record", "rec", "card", "acct", "account", "policy", "member", "plan", "group", "ref", "reference", "sys");
@@ -56,7 +57,7 @@ final class IdCueDetector implements Detector {
                 }
                 continue;
             }
-            PhiType type = ID_WORDS.get(EnglishRecallDetector.lower(tk, t));
+            PhiType type = ID_WORD_SET.contains(tk.text, tk.start[t], tk.end[t]) ? ID_WORDS.get(EnglishRecallDetector.lower(tk, t)) : null;
             boolean hash = type == null && t + 1 < tk.size && hashBefore(tk, t + 1);
             if (type == null && !hash) {
                 continue;
