@@ -184,11 +184,15 @@ final class EnglishRecallDetector implements Detector {
                 return Kind.OTHER;
             }
         }
-        if (tk.isAllCaps(t) && (lex.clinical.contains(s, a, b) || b - a <= 5 && !lex.safe.contains(s, a, b))) {
+        if (tk.isAllCaps(t) && (lex.clinical.contains(s, a, b)
+                || b - a <= 5 && !lex.safe.contains(s, a, b) && !lex.names.contains(s, a, b))) {
             return Kind.OTHER; // an acronym (CHF, ADA, NKDA); a facility acronym needs a care verb: FacilityDetector
         }
         boolean name = lex.names.contains(s, a, b);
         boolean place = lex.places.contains(s, a, b);
+        if (name && b - a <= 4 && tk.isAllCaps(t)) {
+            return Kind.CLINICAL_NAME; // "ANA positive", "AMY level": a name only next to another one
+        }
         if (lex.clinical.contains(s, a, b)) {
             return name ? Kind.CLINICAL_NAME : Kind.OTHER;
         }
@@ -288,6 +292,10 @@ final class EnglishRecallDetector implements Detector {
             }
         }
         boolean titled = title(tk, s - 1);
+        if (titled && candidates + nameable + clinicalNames == 0 && initials > 0) {
+            out.add(new Span(tk.start[s], tk.end[e], PhiType.NAME)); // "Dr. K."
+            return;
+        }
         if (candidates + nameable + clinicalNames == 0 || !titled && clinicalAfter(tk, e)) {
             return;
         }

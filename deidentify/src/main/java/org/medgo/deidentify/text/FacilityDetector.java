@@ -42,7 +42,10 @@ final class FacilityDetector implements Detector {
     private static final Set<String> CARE_VERBS = Set.of("seen", "admitted", "treated", "transferred", "followed", "evaluated",
             "hospitalized", "hospitalised", "discharged", "referred", "delivered", "born", "works", "worked", "employed", "visited",
             "attends", "attended", "presented", "went", "taken", "brought", "sent", "transported", "airlifted", "flown", "seeing",
-            "sees", "saw", "scanned", "imaged", "operated", "biopsied", "diagnosed", "managed", "stayed", "rehabbed", "placed");
+            "sees", "saw", "scanned", "imaged", "operated", "biopsied", "diagnosed", "managed", "stayed", "rehabbed", "placed",
+            "faxed", "records", "notes", "labs", "imaging", "obtained", "received", "requested", "called", "contacted", "arrived",
+            "returned", "came", "coming", "living", "resides", "staying", "volunteers", "hospitalization", "admission", "stay",
+            "visit", "appointment", "appt", "surgery", "delivery", "follows", "establish", "established");
     private static final Set<String> CARE_PREPOSITIONS = Set.of("at", "to", "from", "in");
     private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "&", "for", "at", "on", "de", "la", "del", "los", "san");
 

@@ -74,9 +74,20 @@ final class IdCueDetector implements Detector {
                 skipped++;
             }
             if (v < tk.size && tk.hasDigit(v) && tk.start[v] - tk.end[v - 1] <= 4 && onlyPunctuationBetween(tk, v)
-                    && (tk.digits(v) >= 5 || letters(tk, v) >= 1 && tk.digits(v) >= 2) && !clinicalCode(tk, v)) {
-                out.add(new Span(tk.start[v], tk.end[v], type == null ? PhiType.OTHER_ID : type));
-                t = v;
+                    && !clinicalCode(tk, v)) {
+                int e = v;
+                int digits = tk.digits(v);
+                while (e + 1 < tk.size && tk.start[e + 1] - tk.end[e] == 1 && " -".indexOf(tk.text.charAt(tk.end[e])) >= 0
+                        && tk.hasDigit(e + 1) && !tk.hasLetter(e + 1) && digitsOnly(tk, e)) {
+                    e++; // "member ID 123 456 789"
+                    digits += tk.digits(e);
+                }
+                boolean strongCue = hash || tk.text.substring(tk.end[t], tk.start[v]).indexOf('#') >= 0
+                        || tk.text.substring(tk.end[v - 1], tk.start[v]).indexOf(':') >= 0;
+                if (digits >= 5 || letters(tk, v) >= 1 && tk.digits(v) >= 2 || strongCue && digits >= 4) {
+                    out.add(new Span(tk.start[v], tk.end[e], type == null ? PhiType.OTHER_ID : type));
+                    t = e;
+                }
             }
         }
     }
@@ -92,6 +103,10 @@ final class IdCueDetector implements Detector {
             }
         }
         return true;
+    }
+
+    private static boolean digitsOnly(EnglishTokens tk, int t) {
+        return tk.hasDigit(t) && !tk.hasLetter(t);
     }
 
     private static int letters(EnglishTokens tk, int t) {

@@ -41,6 +41,11 @@ class EnglishRecallTest {
             weekday relative date         | Symptoms began last Tuesday after a fall.                         | Tuesday
             day of month                  | Seen two weeks ago on the 14th for a rash.                        | the 14th
             holiday                       | Fell on Christmas Eve while decorating.                           | Christmas
+            short id after ID and colon   | Patient ID: 4471 confirmed at check-in.                           | 4471
+            id written in groups          | Member ID 123 456 789 on the card.                                | 456;789
+            title and initial only        | Discussed with Dr. K. this morning.                               | K.
+            facility after records from   | Records from Mercy were reviewed.                                 | Mercy
+            all-capital header name       | PATIENT: JONES, MARY  visit for cough                             | JONES;MARY
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -64,6 +69,7 @@ class EnglishRecallTest {
             states and countries    | Recent travel to Mexico; she is from Ohio originally.
             codes                   | ICD-10 E11.9 and LOINC 4548-4 recorded.
             durations               | Started two weeks ago and worse for 3 days.
+            lab acronyms like names | AMY level normal; ANA positive; ACE inhibitor held; CHF and COPD.
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
