@@ -1,7 +1,5 @@
 package org.medgo.inference.binding;
 
-import org.medgo.inference.runtime.GraphTensor;
-
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -17,14 +15,14 @@ import java.util.List;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.medgo.inference.binding.OrtApiIndex.*;
 
 /**
  * ONNX Runtime's C API ({@code OrtApi}) reached through Java's Foreign Function &amp; Memory API, on the very
  * {@code libonnxruntime.so} that ORT's Java classes loaded (so both share one runtime and one environment).
  *
  * <p>{@code OrtApi} is a struct of function pointers that only ever grows at its end, so a function's index
- * is fixed across releases. The indices below were counted from {@code onnxruntime_c_api.h}; every function
- * used here exists since API version 13, and the table is requested at {@link #API_VERSION}.
+ * is fixed across releases ({@link OrtApiIndex}); the table is requested at {@link #API_VERSION}.
  *
  * <p>Every call that returns an {@code OrtStatus*} goes through {@link #check}: a non-null status becomes an
  * {@link OrtCallException} carrying ORT's error code and message, and the status is released.
@@ -33,58 +31,6 @@ public final class OrtApi {
 
     /** The table version requested from {@code OrtGetApiBase()->GetApi}; 1.29 serves up to 29. */
     public static final int API_VERSION = 16;
-
-    // Indices into struct OrtApi (0-based), counted from onnxruntime_c_api.h.
-    static final int CREATE_STATUS = 0;
-    static final int GET_ERROR_CODE = 1;
-    static final int GET_ERROR_MESSAGE = 2;
-    static final int CREATE_ENV = 3;
-    static final int CREATE_SESSION = 7;
-    static final int CREATE_SESSION_OPTIONS = 10;
-    static final int SET_GRAPH_OPTIMIZATION_LEVEL = 23;
-    static final int SET_INTRA_OP_NUM_THREADS = 24;
-    static final int SESSION_GET_INPUT_COUNT = 30;
-    static final int SESSION_GET_OUTPUT_COUNT = 31;
-    static final int SESSION_GET_INPUT_TYPE_INFO = 33;
-    static final int SESSION_GET_OUTPUT_TYPE_INFO = 34;
-    static final int SESSION_GET_INPUT_NAME = 36;
-    static final int SESSION_GET_OUTPUT_NAME = 37;
-    static final int CREATE_RUN_OPTIONS = 39;
-    static final int CREATE_TENSOR_WITH_DATA = 49;
-    static final int GET_TENSOR_MUTABLE_DATA = 51;
-    static final int CAST_TYPE_INFO_TO_TENSOR_INFO = 55;
-    static final int GET_TENSOR_ELEMENT_TYPE = 60;
-    static final int GET_DIMENSIONS_COUNT = 61;
-    static final int GET_DIMENSIONS = 62;
-    static final int CREATE_MEMORY_INFO = 68;
-    static final int ALLOCATOR_FREE = 76;
-    static final int GET_ALLOCATOR_WITH_DEFAULT_OPTIONS = 78;
-    static final int RELEASE_ENV = 92;
-    static final int RELEASE_STATUS = 93;
-    static final int RELEASE_MEMORY_INFO = 94;
-    static final int RELEASE_SESSION = 95;
-    static final int RELEASE_VALUE = 96;
-    static final int RELEASE_RUN_OPTIONS = 97;
-    static final int RELEASE_TYPE_INFO = 98;
-    static final int RELEASE_SESSION_OPTIONS = 100;
-    static final int ADD_SESSION_CONFIG_ENTRY = 130;
-    static final int RUN_WITH_BINDING = 133;
-    static final int CREATE_IO_BINDING = 134;
-    static final int RELEASE_IO_BINDING = 135;
-    static final int BIND_INPUT = 136;
-    static final int BIND_OUTPUT = 137;
-    static final int ADD_RUN_CONFIG_ENTRY = 165;
-    static final int APPEND_CUDA_V2 = 204;
-    static final int CREATE_CUDA_PROVIDER_OPTIONS = 205;
-    static final int UPDATE_CUDA_PROVIDER_OPTIONS = 206;
-    static final int RELEASE_CUDA_PROVIDER_OPTIONS = 208;
-
-    /** ONNXTensorElementDataType values. */
-    public static final int TYPE_FLOAT = 1;
-    public static final int TYPE_INT32 = 6;
-    public static final int TYPE_INT64 = 7;
-    public static final int TYPE_FLOAT16 = 10;
-    public static final int TYPE_BFLOAT16 = 16;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final FunctionDescriptor STATUS_1 = FunctionDescriptor.of(ADDRESS, ADDRESS);
@@ -182,7 +128,7 @@ public final class OrtApi {
         return version;
     }
 
-    private MethodHandle handle(int index, FunctionDescriptor descriptor) {
+    MethodHandle handle(int index, FunctionDescriptor descriptor) {
         MethodHandle h = handles[index];
         if (h == null) {
             MemorySegment fn = api.get(ADDRESS, index * ADDRESS.byteSize());
@@ -213,7 +159,7 @@ public final class OrtApi {
         throw new OrtCallException(code, what + ": " + message);
     }
 
-    private static RuntimeException rethrow(Throwable t, String what) {
+    static RuntimeException rethrow(Throwable t, String what) {
         if (t instanceof RuntimeException r) {
             return r;
         }
@@ -334,78 +280,6 @@ public final class OrtApi {
         return out.get(ADDRESS, 0);
     }
 
-    long sessionCount(MemorySegment session, boolean inputs) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment out = a.allocate(JAVA_LONG);
-            call(inputs ? SESSION_GET_INPUT_COUNT : SESSION_GET_OUTPUT_COUNT, "SessionGet*Count", session, out);
-            return out.get(JAVA_LONG, 0);
-        }
-    }
-
-    String sessionName(MemorySegment session, boolean input, long index) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment alloc = a.allocate(ADDRESS);
-            call(GET_ALLOCATOR_WITH_DEFAULT_OPTIONS, "GetAllocatorWithDefaultOptions", alloc);
-            MemorySegment allocator = alloc.get(ADDRESS, 0);
-            MemorySegment out = a.allocate(ADDRESS);
-            MemorySegment status;
-            try {
-                status = (MemorySegment) handle(input ? SESSION_GET_INPUT_NAME : SESSION_GET_OUTPUT_NAME,
-                        FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS))
-                        .invokeExact(session, index, allocator, out);
-            } catch (Throwable t) {
-                throw rethrow(t, "SessionGet*Name");
-            }
-            check(status, "SessionGet*Name");
-            MemorySegment name = out.get(ADDRESS, 0);
-            String s = name.reinterpret(Integer.MAX_VALUE).getString(0);
-            call(ALLOCATOR_FREE, "AllocatorFree", allocator, name);
-            return s;
-        }
-    }
-
-    /** Element type and dimensions (-1 for symbolic) of input/output {@code index}. */
-    GraphTensor sessionTensorType(MemorySegment session, boolean input, long index) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment out = a.allocate(ADDRESS);
-            MemorySegment status;
-            try {
-                status = (MemorySegment) handle(input ? SESSION_GET_INPUT_TYPE_INFO : SESSION_GET_OUTPUT_TYPE_INFO,
-                        FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS)).invokeExact(session, index, out);
-            } catch (Throwable t) {
-                throw rethrow(t, "SessionGet*TypeInfo");
-            }
-            check(status, "SessionGet*TypeInfo");
-            MemorySegment typeInfo = out.get(ADDRESS, 0);
-            try {
-                MemorySegment info = a.allocate(ADDRESS);
-                call(CAST_TYPE_INFO_TO_TENSOR_INFO, "CastTypeInfoToTensorInfo", typeInfo, info);
-                MemorySegment tensorInfo = info.get(ADDRESS, 0);
-                if (tensorInfo.address() == 0) {
-                    return new GraphTensor(0, new long[0]);
-                }
-                MemorySegment type = a.allocate(JAVA_INT);
-                call(GET_TENSOR_ELEMENT_TYPE, "GetTensorElementType", tensorInfo, type);
-                MemorySegment count = a.allocate(JAVA_LONG);
-                call(GET_DIMENSIONS_COUNT, "GetDimensionsCount", tensorInfo, count);
-                long n = count.get(JAVA_LONG, 0);
-                MemorySegment dims = a.allocate(JAVA_LONG, Math.max(1, n));
-                try {
-                    check((MemorySegment) handle(GET_DIMENSIONS,
-                            FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG)).invokeExact(tensorInfo, dims, n),
-                            "GetDimensions");
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw rethrow(t, "GetDimensions");
-                }
-                return new GraphTensor(type.get(JAVA_INT, 0), dims.asSlice(0, n * 8).toArray(JAVA_LONG));
-            } finally {
-                release(RELEASE_TYPE_INFO, typeInfo);
-            }
-        }
-    }
-
     MemorySegment createMemoryInfo(Arena arena, String name, int deviceId) {
         MemorySegment out = arena.allocate(ADDRESS);
         MemorySegment status;
@@ -513,15 +387,6 @@ public final class OrtApi {
         } catch (Throwable t) {
             throw rethrow(t, "CreateStatus");
         }
-    }
-
-    static int elementBytes(int type) {
-        return switch (type) {
-            case TYPE_FLOAT, TYPE_INT32 -> 4;
-            case TYPE_INT64 -> 8;
-            case TYPE_FLOAT16, TYPE_BFLOAT16 -> 2;
-            default -> throw new OrtCallException(-1, "unsupported tensor element type " + type);
-        };
     }
 
     static final ValueLayout.OfLong LONG = JAVA_LONG;

@@ -86,12 +86,8 @@ public final class OrtIoSession implements AutoCloseable {
         this.graph = graph && onCuda;
         this.hostInfo = api.createMemoryInfo(arena, "Cpu", 0);
         this.deviceInfo = onCuda ? api.createMemoryInfo(arena, "Cuda", deviceId) : hostInfo;
-        for (boolean in : new boolean[] {true, false}) {
-            long n = api.sessionCount(session, in);
-            for (long i = 0; i < n; i++) {
-                (in ? inputs : outputs).put(api.sessionName(session, in, i), api.sessionTensorType(session, in, i));
-            }
-        }
+        inputs.putAll(GraphSignature.of(api, session, true));
+        outputs.putAll(GraphSignature.of(api, session, false));
         this.shapeScratch = arena.allocate(OrtApi.LONG, 8);
         this.outScratch = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
     }
@@ -153,11 +149,6 @@ public final class OrtIoSession implements AutoCloseable {
     /** Graph outputs by name, in graph order. */
     public Map<String, GraphTensor> outputs() {
         return outputs;
-    }
-
-    /** Bytes of one element of an ONNX element type. */
-    public static int elementBytes(int elementType) {
-        return OrtApi.elementBytes(elementType);
     }
 
     /** Where the memory under a tensor lives. */

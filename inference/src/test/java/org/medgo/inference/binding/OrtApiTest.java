@@ -2,6 +2,7 @@ package org.medgo.inference.binding;
 
 import org.junit.jupiter.api.Test;
 import org.medgo.inference.runtime.Device;
+import org.medgo.inference.runtime.ElementType;
 import org.medgo.inference.testing.TestBundles;
 
 import java.lang.foreign.Arena;
@@ -38,7 +39,7 @@ class OrtApiTest {
             assertThat(s.onCuda()).isFalse();
             assertThat(s.inputs()).containsKeys("input_ids", "attention_mask", "past_key_values.0.key");
             assertThat(s.outputs()).containsKeys("logits", "present.1.value");
-            assertThat(s.inputs().get("input_ids").elementType()).isEqualTo(OrtApi.TYPE_INT64);
+            assertThat(s.inputs().get("input_ids").elementType()).isEqualTo(ElementType.INT64.onnxCode());
             assertThat(s.outputs().get("logits").dims()).hasSize(3).endsWith(151_936L);
         }
     }
