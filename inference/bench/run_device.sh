@@ -15,8 +15,8 @@
 #   bash inference/bench/run_device.sh 32b java        int4: GpuBench with CUDA graphs, TTFT, and again with ORT's
 #                                                       fpA_intB (CUTLASS weight-only) MatMulNBits kernels
 #   bash inference/bench/run_device.sh export 8b-sel 8b-sel-fused   8B fp16 with --device-selection 64 (and fused)
-#   bash inference/bench/run_device.sh 8b-sel diag     a 2-layer bundle with selection: graph capture with ArgMax/TopK,
-#                                                       greedy vs greedy-full vs topk (same digests for the first two)
+#   bash inference/bench/run_device.sh 8b-sel diag     a 2-layer bundle with selection: graph capture with TopK,
+#                                                       greedy = greedy-full and topk = topk-full digests expected
 #   bash inference/bench/run_device.sh 8b-sel peer     compiled transformers peer (static cache + torch.compile, every
 #                                                       shape warmed, decode from the 128/256-token difference)
 #   bash inference/bench/run_device.sh 8b-sel java     GpuBench modes greedy, greedy-full (selection hidden: the
@@ -106,7 +106,7 @@ json.dump(dict(PRESETS['qwen3-8b'], hidden_size=1024, intermediate_size=3072, nu
 num_attention_heads=8, num_key_value_heads=4), open('/root/small.json','w'))"
   [ -f /root/bsmalls/genai_config.json ] || python3 inference/export/medgo_export.py --config /root/small.json \
       --random --seed 1 --dtype fp16 --context-length 1024 --device-selection 64 --out /root/bsmalls 2>&1 | tail -1
-  BENCH_PROPS=(-Dmedgo.ort.logLevel=1 -Dmedgo.bench.modes=greedy,greedy-full,topk)
+  BENCH_PROPS=(-Dmedgo.ort.logLevel=1 -Dmedgo.bench.modes=greedy,greedy-full,topk,topk-full)
   bench diag-small-sel 90 /root/bsmalls iobinding cuda 32 40 128 32 1,4 graph
   zcat $OUT/diag-small-sel.log.gz | grep -iE "memcpy|graph capture|cuda graph|CPUExecutionProvider|TopK|ArgMax" \
       | sed 's/^.*\] //' | sort | uniq -c | sort -rn | head -20

@@ -34,7 +34,8 @@ import java.util.List;
  * <p>{@code -Dmedgo.bench.modes=greedy,greedy-full,topk} (default {@code greedy}) runs each level once per mode, on
  * one loaded model: {@code greedy}; {@code greedy-full}, greedy with the graph's device-side token selection hidden
  * from the engine (every row reads its full logits: the "before" of the same bundle); {@code topk}, Qwen3's
- * sampling defaults (top-k 20, top-p 0.95, temperature 0.6; seed = request index).
+ * sampling defaults (top-k 20, top-p 0.95, temperature 0.6; seed = request index); {@code topk-full}, the same with
+ * the selection hidden (same tokens as {@code topk} expected).
  */
 public final class GpuBench {
 
@@ -80,10 +81,10 @@ public final class GpuBench {
             run(engine, tokens, Math.min(fresh, maxBatch + 16), maxBatch, false, "warm-up");
             for (int n : levels) {
                 for (String mode : modes) {
-                    selection.hidden = mode.equals("greedy-full");
+                    selection.hidden = mode.endsWith("-full");
                     TransferCounter before = opened[0] instanceof IoBindingBackend io ? io.transfers().snapshot()
                             : null;
-                    run(engine, tokens, fresh, n, mode.equals("topk"), "bench " + mode);
+                    run(engine, tokens, fresh, n, mode.startsWith("topk"), "bench " + mode);
                     if (before != null) {
                         System.out.println("  transfers: " + ((IoBindingBackend) opened[0]).transfers().minus(before));
                     }
