@@ -69,6 +69,12 @@ try {
   await page.locator('#record li').first().waitFor();
   const opened = await page.evaluate(() => document.getElementById('raw').textContent);
   if (!opened.includes(id)) throw new Error('the notice did not open the new draft ' + id);
+  // every statement the draft marks uncited is flagged on the page, and no other
+  const composition = JSON.parse(opened).entry[0].resource;
+  const uncitedCount = composition.extension.find(e => e.url.endsWith('/uncited-statement-count')).valueUnsignedInt;
+  const flagged = await page.locator('#sections .uncited').count();
+  if (flagged !== uncitedCount) throw new Error(`${uncitedCount} uncited statements but ${flagged} flagged`);
+  console.log('UNCITED ' + flagged);
 
   // focus a statement that cites the record: its lines are highlighted
   const cited = page.locator('#sections .statement:not([data-keys=""])').first();

@@ -23,6 +23,7 @@ const I18n = (() => {
       confirmText: 'You sign it as final. {u} statements have no source in the record.',
       minutes: '{n} min', hours: '{h} h {m} min', days: '{d} d {h} h',
       notSignedIn: 'Not signed in: open the review queue from the EHR.',
+      author: 'author', verifier: 'verifier', performer: 'performer',
       'loinc-18842-5': 'Discharge summary', 'loinc-11506-3': 'Progress note', 'loinc-51848-0': 'Differential diagnosis' },
     zh: { title: 'AI 草稿审核', queue: '待审核草稿', date: '日期', age: '等待时间', type: '文书', patient: '患者', encounter: '就诊',
       model: '模型', action: '操作', open: '审核', empty: '没有待审核的草稿。', back: '← 返回队列',
@@ -45,6 +46,7 @@ const I18n = (() => {
       confirmText: '签署后文书即定稿。有 {u} 条陈述在病历中无出处。',
       minutes: '{n} 分钟', hours: '{h} 小时 {m} 分钟', days: '{d} 天 {h} 小时',
       notSignedIn: '未登录：请从 EHR 打开审核队列。',
+      author: '作者', verifier: '审核人', performer: '执行人',
       'loinc-18842-5': '出院小结', 'loinc-11506-3': '病程记录', 'loinc-51848-0': '鉴别诊断' }
   };
   let lang = localStorage.getItem('medgo.review.lang') || (navigator.language.startsWith('zh') ? 'zh' : 'en');

@@ -45,7 +45,7 @@
     fact('promptVersion', provenance ? (provenance.entity || []).filter(e => e.what && e.what.identifier)
       .map(e => e.what.identifier.value).join(', ') : '');
     fact('recorded', provenance && provenance.recorded);
-    fact('agents', provenance ? (provenance.agent || []).map(a => ((a.type && a.type.coding && a.type.coding[0].code) || '') + ': '
+    fact('agents', provenance ? (provenance.agent || []).map(a => I18n.t((a.type && a.type.coding && a.type.coding[0].code) || '') + ': '
       + (a.who.display || a.who.reference || (a.who.identifier && a.who.identifier.value))).join('; ') : '');
     const generated = $('generated');
     generated.replaceChildren();
