@@ -73,6 +73,7 @@ class CitationGroundingTest {
         }
         // not vacuous: the drafts do cite
         assertThat(citations).isPositive();
+        System.out.printf("citation grounding: %d drafts of %d records, %d citations, all to input resources%n", calls.size(), RECORDS, citations);
     }
 
     /** Makes one draft and checks it; returns how many citations it holds. */
