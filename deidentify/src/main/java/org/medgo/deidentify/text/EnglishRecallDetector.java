@@ -337,6 +337,10 @@ final class EnglishRecallDetector implements Detector {
 
     /** "Crohn disease", "Kikuchi's disease", "Wilson sign": an eponym, kept. */
     private static boolean clinicalAfter(EnglishTokens tk, int e) {
+        int next = e + 1 < tk.size ? tk.start[e + 1] : tk.text.length();
+        if (tk.text.substring(tk.end[e], next).indexOf('\n') >= 0) {
+            return false; // a word on the next line ("Scale Unlimited") says nothing about this one
+        }
         return EnglishNameDetector.CLINICAL_AFTER.matcher(tk.text).region(tk.end[e], tk.text.length()).lookingAt();
     }
 

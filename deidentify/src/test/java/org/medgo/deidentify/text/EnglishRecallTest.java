@@ -54,6 +54,11 @@ class EnglishRecallTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aClinicalWordOnTheNextLineDoesNotMakeANameAnEponym() {
+        assertThat(clean("Allan Björk\nScale Unlimited\nCall about the invoice.")).doesNotContain("Allan", "Björk");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             eponyms                 | History of Parkinson disease, Crohn's disease and Hodgkin lymphoma.
