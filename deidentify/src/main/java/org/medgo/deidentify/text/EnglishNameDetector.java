@@ -29,7 +29,10 @@ final class EnglishNameDetector implements Detector {
             "(?:'s|’s|s'|')?\\s+(?i:disease|syndrome|sign|score|scale|criteria|classification|grade|test|stain|procedure|operation|"
             + "catheter|monitor|point|triad|law|palsy|sarcoma|lymphoma|ulcer|esophagus|reflex|maneuver|manoeuvre|fundoplication|"
             + "anastomosis|tube|node|phenomenon|disorder|thyroiditis|encephalopathy|fracture|position|incision|forceps|retractor|"
-            + "hernia|method|formula|equation|index|type|stage|block|valve|shunt|pouch)\\b");
+            + "hernia|method|formula|equation|index|type|stage|block|valve|shunt|pouch|negative|positive|ultrasound|chart|stockings|rule|"
+            + "rules|technique|approach|repair|flap|view|solution|needle|drain|spots|nodes|nodules|bodies|cells|fibers|staging|ratio|"
+            + "pentad|reaction|effect|exam|examination|protocol|regimen|diet|questionnaire|inventory|tumor|tumour|cell|fistula|cyst|"
+            + "diverticulum|contracture|deformity|body|bodies|pearls|nodule|murmur|test's|maneuvre)\\b");
     /** Capitalised words that a cue may precede but that are not names. */
     private static final Set<String> NOT_NAMES = Set.copyOf(java.util.Arrays.asList("The", "This", "That", "He", "She", "They", "His", "Her", "Patient",
             "Is", "Was", "Has", "Had", "Denies", "Reports", "Reported", "History", "Admitted", "No", "Not", "Yes", "None", "Unknown",
