@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.medgo.gateway.fhir.FhirServerCustomizer;
 import org.medgo.gateway.operations.composition.DocumentBundles;
+import org.medgo.gateway.audit.Requester;
+import org.medgo.gateway.operations.idempotency.IdempotencyKey;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.input.RequestBodyReader;
 import org.medgo.gateway.operations.jobs.Job;
@@ -31,6 +33,7 @@ import org.medgo.gateway.operations.pipeline.OperationKind;
 import org.medgo.gateway.operations.pipeline.PipelineResult;
 import org.medgo.gateway.operations.pipeline.Progress;
 import org.medgo.gateway.operations.validation.RecordValidator;
+import org.medgo.gateway.security.ReadAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +54,10 @@ public class OperationsProvider implements FhirServerCustomizer {
     private final DocumentBundles documents;
     private final RecordValidator validator;
     private final OperationAudit audit;
+    private final ReadAccess readAccess;
 
     OperationsProvider(FhirContext fhir, RequestBodyReader reader, ClinicalAiPipeline pipeline, ModelViews views,
-            JobRunner jobs, DocumentBundles documents, RecordValidator validator, OperationAudit audit) {
+            JobRunner jobs, DocumentBundles documents, RecordValidator validator, OperationAudit audit, ReadAccess readAccess) {
         this.fhir = fhir;
         this.reader = reader;
         this.pipeline = pipeline;
@@ -62,6 +66,7 @@ public class OperationsProvider implements FhirServerCustomizer {
         this.documents = documents;
         this.validator = validator;
         this.audit = audit;
+        this.readAccess = readAccess;
     }
 
     @Override
@@ -115,7 +120,9 @@ public class OperationsProvider implements FhirServerCustomizer {
         } catch (RuntimeException e) {
             throw new ResourceNotFoundException("no such job");
         }
-        Job job = jobs.find(id).orElseThrow(() -> new ResourceNotFoundException("no such job"));
+        // a job is its submitter's: another client learns nothing, not even that it exists
+        Job job = jobs.find(id).filter(j -> j.clientKey().equals(IdempotencyKey.clientOf(Requester.of(request))))
+                .orElseThrow(() -> new ResourceNotFoundException("no such job"));
         if ("DELETE".equals(request.getMethod())) {
             if (!job.finished()) {
                 jobs.cancel(id);
@@ -153,14 +160,18 @@ public class OperationsProvider implements FhirServerCustomizer {
         OperationInput input = reader.read(request);
         String base = FhirResponses.serverBase(request);
         if (prefersAsync(request)) {
+            String patient = pipeline.validate(kind, input).patientRef().getReference();  // nothing stored for invalid input
             Job job = jobs.submit(kind, input);
-            audit.served(operationName(kind), input, null, "Job/" + job.id());
+            audit.served(operationName(kind), input, patient, "Job/" + job.id());
             response.setHeader("Content-Location", base + "/" + JOB_STATUS + "?_jobId=" + job.id());
             FhirResponses.write(fhir, request, response, 202, info("accepted; poll Content-Location for the result"));
             return;
         }
         PipelineResult result = pipeline.run(kind, input, CallMode.SYNCHRONOUS, Progress.NONE, () -> false);
-        audit.served(operationName(kind), input, null, "Composition/" + result.compositionId());
+        if (result.reused()) {
+            readAccess.requireCompositionRead(result.patientRef());
+        }
+        audit.served(operationName(kind), input, result.patientRef(), "Composition/" + result.compositionId());
         response.setHeader("Content-Location", base + "/Composition/" + result.compositionId());
         response.setHeader("X-Request-Id", input.requestId());
         response.setHeader("Server-Timing", String.format(Locale.ROOT, "model;dur=%.1f, total;dur=%.1f",

@@ -11,6 +11,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Resource;
+import org.medgo.gateway.operations.idempotency.IdempotencyKey;
+import org.medgo.gateway.operations.idempotency.PriorCall;
 import org.medgo.gateway.operations.citation.SourceLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -19,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generated documents in PostgreSQL: the Composition as JSONB with its search columns, and the Conditions,
- * Provenance and Device generated with it. One Composition per request id (a unique key), so a retried or
+ * Provenance and Device generated with it. One Composition per idempotency key (client and request id), so a retried or
  * resumed request finds the first one instead of writing a second.
  */
 @Component
@@ -38,26 +40,25 @@ public class CompositionStore {
         this.fhir = fhir;
     }
 
-    /** Stores the document unless the request id already has one; returns the id of the stored Composition. */
-    public String saveIfAbsent(GeneratedDocument doc, String operation, String requestId) {
-        return saveIfAbsent(doc, operation, requestId, List.of());
-    }
-
-    /** Also stores the record it was made from ({@code source}), in the same transaction. */
-    public String saveIfAbsent(GeneratedDocument doc, String operation, String requestId, List<SourceLine> source) {
+    /**
+     * Stores the document with the record it was made from ({@code source}), in one transaction, unless the
+     * key already has one; returns the id of the stored Composition (the earlier one in that case).
+     */
+    public String saveIfAbsent(GeneratedDocument doc, String operation, IdempotencyKey key, String inputSha256, List<SourceLine> source) {
         IParser json = fhir.newJsonParser();
         Composition c = doc.composition();
         return tx.execute(status -> {
             Optional<UUID> inserted = db.sql("""
-                    INSERT INTO operations_composition (id, request_id, operation, patient_ref, encounter_ref, status, type_code, date, resource)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                    ON CONFLICT (request_id) DO NOTHING RETURNING id""")
-                    .params(UUID.fromString(c.getIdPart()), requestId, operation, c.getSubject().getReference(),
+                    INSERT INTO operations_composition (id, request_id, client_key, input_sha256, operation, patient_ref, encounter_ref,
+                                                        status, type_code, date, resource)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                    ON CONFLICT (client_key, request_id) DO NOTHING RETURNING id""")
+                    .params(UUID.fromString(c.getIdPart()), key.requestId(), key.client(), inputSha256, operation, c.getSubject().getReference(),
                             c.hasEncounter() ? c.getEncounter().getReference() : null, c.getStatus().toCode(),
                             c.getType().getCodingFirstRep().getCode(), Timestamp.from(c.getDate().toInstant()), json.encodeResourceToString(c))
                     .query(UUID.class).optional();
             if (inserted.isEmpty()) {
-                return findByRequestId(requestId).orElseThrow();
+                return findPrior(key).orElseThrow().resultId();
             }
             UUID id = inserted.get();
             db.sql("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES ('Device', ?, NULL, ?::jsonb) ON CONFLICT DO NOTHING")
@@ -77,9 +78,13 @@ public class CompositionStore {
         });
     }
 
-    public Optional<String> findByRequestId(String requestId) {
-        return db.sql("SELECT id FROM operations_composition WHERE request_id = ?").param(requestId)
-                .query(UUID.class).optional().map(UUID::toString);
+    /** The Composition an earlier call with this key stored, with its input's fingerprint and patient. */
+    public Optional<PriorCall> findPrior(IdempotencyKey key) {
+        return db.sql("SELECT id, input_sha256, patient_ref FROM operations_composition WHERE client_key = ? AND request_id = ?")
+                .params(key.client(), key.requestId())
+                .query((rs, n) -> new PriorCall(rs.getObject("id", UUID.class).toString(), Optional.ofNullable(rs.getString("input_sha256")),
+                        Optional.of(rs.getString("patient_ref"))))
+                .optional();
     }
 
     public Optional<Composition> read(String id) {

@@ -17,6 +17,12 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.medgo.gateway.operations.OperationsProperties;
+import org.medgo.gateway.operations.idempotency.IdempotencyConflictException;
+import org.medgo.gateway.operations.idempotency.IdempotencyDecision;
+import org.medgo.gateway.operations.idempotency.IdempotencyKey;
+import org.medgo.gateway.operations.idempotency.IdempotencyPolicy;
+import org.medgo.gateway.operations.idempotency.InputFingerprint;
+import org.medgo.gateway.operations.idempotency.PriorCall;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.pipeline.CallMode;
 import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
@@ -72,13 +78,20 @@ public class JobRunner {
         }
     }
 
+    /** Queues the call; the same key and input again finds the first job, another input under it is a 409. */
     public Job submit(OperationKind kind, OperationInput input) {
         Parameters stored = new Parameters();
         stored.addParameter().setName("bundle").setResource(input.bundle());
         input.language().ifPresent(l -> stored.addParameter("language", new StringType(l)));
         if (input.requester().clientId() != null) stored.addParameter("client", new StringType(input.requester().clientId()));
         if (input.requester().userId() != null) stored.addParameter("user", new StringType(input.requester().userId()));
-        Job job = jobs.submit(input.requestId(), kind.name(), fhir.newJsonParser().encodeResourceToString(stored));
+        String inputSha256 = InputFingerprint.of(kind.name(), input.language(), input.bundle());
+        Job job = jobs.submit(IdempotencyKey.of(input.requester(), input.requestId()), inputSha256, kind.name(),
+                fhir.newJsonParser().encodeResourceToString(stored));
+        var earlier = new PriorCall(job.id().toString(), job.inputSha256(), Optional.empty());
+        if (IdempotencyPolicy.decide(Optional.of(earlier), inputSha256) instanceof IdempotencyDecision.Conflict) {
+            throw new IdempotencyConflictException();
+        }
         wakeUp.release();
         return job;
     }

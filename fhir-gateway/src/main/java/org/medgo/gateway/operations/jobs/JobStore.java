@@ -3,12 +3,13 @@ package org.medgo.gateway.operations.jobs;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.medgo.gateway.operations.idempotency.IdempotencyKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Jobs in PostgreSQL. States: queued → running → completed | failed | cancelled. A job is claimed with
- * {@code FOR UPDATE SKIP LOCKED}; the request id is unique, so a repeated submission finds the first job.
+ * {@code FOR UPDATE SKIP LOCKED}; the idempotency key (client, request id) is unique, so a repeated submission finds the first job.
  */
 @Component
 public class JobStore {
@@ -27,13 +28,17 @@ public class JobStore {
         this.db = JdbcClient.create(dataSource);
     }
 
-    /** The job of this request id: a new one, or the one submitted before with the same id. */
-    public Job submit(String requestId, String operation, String input) {
+    /**
+     * The job of this key: a new one, or the one submitted before with the same key (whose input may differ:
+     * the caller compares {@link Job#inputSha256()}).
+     */
+    public Job submit(IdempotencyKey key, String inputSha256, String operation, String input) {
         db.sql("""
-                INSERT INTO operations_job (id, request_id, operation, input, status, step)
-                VALUES (?, ?, ?, ?, 'queued', 'queued') ON CONFLICT (request_id) DO NOTHING""")
-                .params(UUID.randomUUID(), requestId, operation, input).update();
-        return db.sql(SELECT + " WHERE request_id = ?").param(requestId).query(JobStore::row).single();
+                INSERT INTO operations_job (id, request_id, client_key, input_sha256, operation, input, status, step)
+                VALUES (?, ?, ?, ?, ?, ?, 'queued', 'queued') ON CONFLICT (client_key, request_id) DO NOTHING""")
+                .params(UUID.randomUUID(), key.requestId(), key.client(), inputSha256, operation, input).update();
+        return db.sql(SELECT + " WHERE client_key = ? AND request_id = ?").params(key.client(), key.requestId())
+                .query(JobStore::row).single();
     }
 
     public Optional<Job> find(UUID id) {
@@ -44,7 +49,8 @@ public class JobStore {
         return db.sql("""
                 UPDATE operations_job SET status = 'running', step = 'started', attempts = attempts + 1, updated_at = now()
                 WHERE id = (SELECT id FROM operations_job WHERE status = 'queued' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-                RETURNING id, request_id, operation, status, step, attempts, composition_id, error, error_status, input""")
+                RETURNING id, request_id, client_key, input_sha256, operation, status, step, attempts, composition_id, error,
+                          error_status, input""")
                 .query((rs, n) -> new Claimed(row(rs, n), rs.getString("input"))).optional();
     }
 
@@ -104,14 +110,17 @@ public class JobStore {
         return new Recovered(requeued, failed);
     }
 
-    private static final String SELECT = "SELECT id, request_id, operation, status, step, attempts, composition_id, error, error_status FROM operations_job";
+    private static final String SELECT = """
+            SELECT id, request_id, client_key, input_sha256, operation, status, step, attempts, composition_id, error, error_status
+            FROM operations_job""";
 
     private static Job row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID composition = rs.getObject("composition_id", UUID.class);
         Integer errorStatus = rs.getObject("error_status", Integer.class);
         Optional<JobFailure> failure = errorStatus == null ? Optional.empty()
                 : Optional.of(new JobFailure(errorStatus, rs.getString("error")));
-        return new Job(rs.getObject("id", UUID.class), rs.getString("request_id"), rs.getString("operation"),
+        return new Job(rs.getObject("id", UUID.class), rs.getString("request_id"), rs.getString("client_key"),
+                Optional.ofNullable(rs.getString("input_sha256")), rs.getString("operation"),
                 JobStatus.ofCode(rs.getString("status")), rs.getString("step"), rs.getInt("attempts"),
                 Optional.ofNullable(composition).map(UUID::toString), failure);
     }

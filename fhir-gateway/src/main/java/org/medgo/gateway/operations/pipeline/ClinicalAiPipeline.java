@@ -17,6 +17,11 @@ import org.medgo.gateway.operations.composition.GeneratedDocument;
 import org.medgo.gateway.operations.composition.ModelDevice;
 import org.medgo.gateway.operations.differential.DifferentialDraft;
 import org.medgo.gateway.operations.differential.DifferentialMapper;
+import org.medgo.gateway.operations.idempotency.IdempotencyConflictException;
+import org.medgo.gateway.operations.idempotency.IdempotencyDecision;
+import org.medgo.gateway.operations.idempotency.IdempotencyKey;
+import org.medgo.gateway.operations.idempotency.IdempotencyPolicy;
+import org.medgo.gateway.operations.idempotency.InputFingerprint;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.model.ModelIdentity;
 import org.medgo.gateway.operations.summarize.SummaryDraft;
@@ -56,7 +61,21 @@ public class ClinicalAiPipeline {
         this.audit = audit;
     }
 
-    /** Runs the operation; {@code cancelled} is polled while the run waits for or on the model. */
+    /**
+     * Checks the record without running anything: the parts the output points at, then FHIR validation.
+     * Every call validates before its request id is looked up, so nothing is returned or stored for invalid input.
+     */
+    public RecordParts validate(OperationKind kind, OperationInput input) {
+        RecordParts parts = RecordParts.of(input.bundle(), kind);
+        validator.requireValid(input.bundle());
+        return parts;
+    }
+
+    /**
+     * Runs the operation; {@code cancelled} is polled while the run waits for or on the model. A request id
+     * its client used before answers with the earlier Composition when the input is the same (reused), or
+     * 409 when it is not.
+     */
     public PipelineResult run(OperationKind kind, OperationInput input, CallMode mode, Progress progress, BooleanSupplier cancelled) {
         PipelineRun run = new PipelineRun(kind, input);
         try {
@@ -71,15 +90,19 @@ public class ClinicalAiPipeline {
 
     private PipelineResult script(PipelineRun run, CallMode mode, Progress progress, BooleanSupplier cancelled) {
         OperationInput input = run.input;
-        Optional<String> earlier = store.findByRequestId(input.requestId());
-        if (earlier.isPresent()) {
-            return new PipelineResult(earlier.get(), true, 0, run.elapsedNanos());
-        }
-
         run.enter(Stage.VALIDATE, progress);
         RecordParts parts = RecordParts.of(input.bundle(), run.kind);
         run.patientRef = parts.patientRef().getReference();
         validator.requireValid(input.bundle());
+        IdempotencyKey key = IdempotencyKey.of(input.requester(), input.requestId());
+        String inputSha256 = InputFingerprint.of(run.kind.name(), input.language(), input.bundle());
+        switch (IdempotencyPolicy.decide(store.findPrior(key), inputSha256)) {
+            case IdempotencyDecision.Replay replay -> {
+                return new PipelineResult(replay.prior().resultId(), true, run.patientRef, 0, run.elapsedNanos());
+            }
+            case IdempotencyDecision.Conflict conflict -> throw new IdempotencyConflictException();
+            case IdempotencyDecision.Fresh fresh -> { }
+        }
 
         run.enter(Stage.DEIDENTIFY, progress);
         run.view = views.of(run.kind, input, run.patientRef, run.kind.promptFamily());
@@ -98,13 +121,13 @@ public class ClinicalAiPipeline {
             case ENCOUNTER_DIFFERENTIAL, REPORT_DIFFERENTIAL -> DifferentialMapper.map(reidentified(run, DifferentialDraft.parse(modelJson)), ctx);
         };
         requireValidOutput(doc);
-        String id = store.saveIfAbsent(doc, run.kind.path(), input.requestId(), reidentifier.sourceRecord(run.view, ctx.sources()));
+        String id = store.saveIfAbsent(doc, run.kind.path(), key, inputSha256, reidentifier.sourceRecord(run.view, ctx.sources()));
         audit.generated(run, id, doc.device().getIdPart(), modelIdentity);
         long total = run.elapsedNanos();
         log.info("operation {} request {}: composition {}, {} prompt + {} generated tokens, {} leak(s) redacted, model {} ms, total {} ms",
                 run.kind.path(), input.requestId(), id, run.result.promptTokens(), run.result.completionTokens(), run.leaksRedacted,
                 run.result.elapsedNanos() / 1_000_000, total / 1_000_000);
-        return new PipelineResult(id, !id.equals(doc.composition().getIdPart()), run.result.elapsedNanos(), total);
+        return new PipelineResult(id, !id.equals(doc.composition().getIdPart()), run.patientRef, run.result.elapsedNanos(), total);
     }
 
     private <D extends Draft<D>> D reidentified(PipelineRun run, D draft) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medgo.gateway.database.MigratedDatabase;
+import org.medgo.gateway.operations.idempotency.IdempotencyKey;
 
 /** Job states and failures as typed values through a real PostgreSQL: what is stored is what $job-status reads. */
 class JobStoreTest {
@@ -13,7 +14,7 @@ class JobStoreTest {
 
     @Test
     void aFailedJobKeepsItsHttpStatusApartFromItsMessage() {
-        Job submitted = jobs.submit("req-" + UUID.randomUUID(), "SUMMARIZE", "{}");
+        Job submitted = jobs.submit(new IdempotencyKey("client:emr", "req-" + UUID.randomUUID()), "0".repeat(64), "SUMMARIZE", "{}");
         assertThat(submitted.status()).isEqualTo(JobStatus.QUEUED);
         Job claimed = jobs.claimNext().orElseThrow().job();
         assertThat(claimed.status()).isEqualTo(JobStatus.RUNNING);
@@ -28,7 +29,7 @@ class JobStoreTest {
 
     @Test
     void aCancelledQueuedJobHasNoFailure() {
-        Job submitted = jobs.submit("req-" + UUID.randomUUID(), "SUMMARIZE", "{}");
+        Job submitted = jobs.submit(new IdempotencyKey("client:emr", "req-" + UUID.randomUUID()), "0".repeat(64), "SUMMARIZE", "{}");
 
         assertThat(jobs.cancelQueued(submitted.id())).isTrue();
 
@@ -40,7 +41,7 @@ class JobStoreTest {
 
     @Test
     void aJobInterruptedTooOftenFailsWithA500() {
-        Job submitted = jobs.submit("req-" + UUID.randomUUID(), "SUMMARIZE", "{}");
+        Job submitted = jobs.submit(new IdempotencyKey("client:emr", "req-" + UUID.randomUUID()), "0".repeat(64), "SUMMARIZE", "{}");
         for (int attempt = 0; attempt < JobStore.MAX_ATTEMPTS; attempt++) {
             jobs.claimNext().orElseThrow();
             if (attempt < JobStore.MAX_ATTEMPTS - 1) {

@@ -35,6 +35,8 @@ import org.medgo.gateway.fhir.FhirProperties;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.SyntheticRecords;
 import org.medgo.gateway.operations.composition.CompositionStore;
+import org.medgo.gateway.operations.idempotency.IdempotencyConflictException;
+import org.medgo.gateway.operations.idempotency.IdempotencyKey;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.model.GenerationQueue;
 import org.medgo.gateway.operations.model.InferenceQueueFullException;
@@ -167,7 +169,7 @@ class ClinicalAiPipelineTest {
                         + row.get("outcome") + " " + row.get("outcome_detail") + " " + row.get("patient_ref"))
                 .containsExactly("deidentify summarize 0 null Patient/" + record.patientId(),
                         "model-run summarize.model 4 HTTP 503 Patient/" + record.patientId());
-        assertThat(store.findByRequestId(input.requestId())).isEmpty();
+        assertThat(store.findPrior(IdempotencyKey.of(EMR, input.requestId()))).isEmpty();
     }
 
     @Test
@@ -196,6 +198,35 @@ class ClinicalAiPipelineTest {
         assertThat(again.compositionId()).isEqualTo(first.compositionId());
         assertThat(again.reused()).isTrue();
         assertThat(model.prompts).hasSize(1);
+    }
+
+    @Test
+    void theSameRequestIdWithAnotherRecordIsA409AndStoresNothing() {
+        model.answer(request -> summary("first"));
+        OperationInput first = input(SyntheticRecords.english(15, true).bundle());
+        pipeline.run(OperationKind.SUMMARIZE, first, CallMode.SYNCHRONOUS, Progress.NONE, () -> false);
+        OperationInput other = new OperationInput(SyntheticRecords.english(16, true).bundle(), Optional.empty(), first.requestId(), true, EMR);
+
+        assertThatThrownBy(() -> pipeline.run(OperationKind.SUMMARIZE, other, CallMode.SYNCHRONOUS, Progress.NONE, () -> false))
+                .isInstanceOf(IdempotencyConflictException.class);
+
+        assertThat(model.prompts).hasSize(1);
+        assertThat(store.countByRequestId(first.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void anotherClientsRequestIdIsAnotherKey() {
+        model.answer(request -> summary("mine"));
+        OperationInput planted = input(SyntheticRecords.english(17, true).bundle());
+        PipelineResult theirs = pipeline.run(OperationKind.SUMMARIZE, planted, CallMode.SYNCHRONOUS, Progress.NONE, () -> false);
+        var record = SyntheticRecords.english(18, true);
+        OperationInput real = new OperationInput(record.bundle(), Optional.empty(), planted.requestId(), true, new Requester("hospital-emr", null));
+
+        PipelineResult mine = pipeline.run(OperationKind.SUMMARIZE, real, CallMode.SYNCHRONOUS, Progress.NONE, () -> false);
+
+        assertThat(mine.reused()).isFalse();
+        assertThat(mine.compositionId()).isNotEqualTo(theirs.compositionId());
+        assertThat(store.read(mine.compositionId()).orElseThrow().getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
     }
 
     @Test
