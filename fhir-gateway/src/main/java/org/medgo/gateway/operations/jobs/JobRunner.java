@@ -182,7 +182,7 @@ public class JobRunner {
                 jobs.requeue(id);
             }
         } catch (BaseServerResponseException e) {
-            jobs.fail(id, new JobFailure(e.getStatusCode(), e.getMessage()));
+            jobs.fail(id, JobFailure.of(e));
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             log.error("job {} failed, incident {}", id, incident, e);
