@@ -24,11 +24,20 @@ public final class SourceIndex {
         this.byKey = byKey;
     }
 
+    /**
+     * @throws IllegalStateException when the record no longer lines up with the input (an entry dropped or moved by
+     *         de-identification): a citation must never point at the wrong resource
+     */
     public static SourceIndex of(KeyedRecord record, Bundle input) {
         Map<String, Reference> byKey = new LinkedHashMap<>();
         List<Bundle.BundleEntryComponent> entries = input.getEntry();
         for (RecordLine line : record.lines()) {
-            if (line.citable() && line.entry() < entries.size()) {
+            Resource source = line.entry() < entries.size() ? entries.get(line.entry()).getResource() : null;
+            if (source == null || !source.fhirType().equals(line.type())) {
+                throw new IllegalStateException("record line " + line.key() + " (" + line.type() + ", entry " + line.entry()
+                        + ") does not match the input Bundle");
+            }
+            if (line.citable()) {
                 emrReference(entries.get(line.entry())).ifPresent(r -> byKey.put(line.key(), r));
             }
         }

@@ -25,6 +25,7 @@ public final class RecordRenderer {
             Resource r = entries.get(i).getResource();
             if (r == null) continue;
             lines.entry = i;
+            lines.type = r.fhirType();
             switch (r) {
                 case Patient p -> lines.add("PT", "Patient: " + join(
                         p.getName().stream().map(HumanName::getNameAsSingleString).collect(Collectors.joining(" ")),
@@ -78,17 +79,18 @@ public final class RecordRenderer {
         final List<RecordLine> lines = new ArrayList<>();
         final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         int entry;
+        String type;
 
         String add(String kind, String text) {
             String key = kind + counts.merge(kind, 1, Integer::sum);
-            lines.add(new RecordLine(key, entry, text));
+            lines.add(new RecordLine(key, entry, type, text));
             return key;
         }
 
         void sentences(String parent, String text) {
             int n = (int) lines.stream().filter(l -> l.key().startsWith(parent + ":")).count();
             for (String sentence : Sentences.split(text)) {
-                lines.add(new RecordLine(parent + ":" + ++n, entry, sentence));
+                lines.add(new RecordLine(parent + ":" + ++n, entry, type, sentence));
             }
         }
     }

@@ -41,4 +41,16 @@ class SourceIndexTest {
                 .containsExactly("Condition/4f8b2c1e-0000-4000-8000-000000000001", "Observation/o7");
         assertThat(index.keys(java.util.List.of("C9", "O1", "O1"))).containsExactly("O1");
     }
+
+    @Test
+    void aRecordThatNoLongerLinesUpWithTheInputIsRefusedRatherThanMiscited() {
+        Bundle input = new Bundle();
+        input.addEntry().setResource(new Patient().setId("p1"));
+        input.addEntry().setResource(new Condition().setCode(new CodeableConcept().setText("Asthma")).setId("c1"));
+        input.addEntry().setResource(new Observation().setCode(new CodeableConcept().setText("SpO2")).setId("o1"));
+        Bundle dropped = input.copy();
+        dropped.getEntry().remove(1); // the Observation moves up to where the Condition was
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SourceIndex.of(RecordRenderer.render(dropped), input))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not match the input");
+    }
 }

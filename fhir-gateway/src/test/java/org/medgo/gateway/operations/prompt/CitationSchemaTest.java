@@ -16,8 +16,9 @@ class CitationSchemaTest {
 
     @Test
     void citationListsBecomeAnEnumOfExactlyThisRecordsKeys() throws Exception {
-        KeyedRecord record = new KeyedRecord(List.of(new RecordLine("C1", 2, "Condition: Hypertension"),
-                new RecordLine("N1", 5, "Admission note:"), new RecordLine("N1:1", 5, "Chest pain.")));
+        KeyedRecord record = new KeyedRecord(List.of(new RecordLine("C1", 2, "Condition", "Condition: Hypertension"),
+                new RecordLine("N1", 5, "DocumentReference", "Admission note:"),
+                new RecordLine("N1:1", 5, "DocumentReference", "Chest pain.")));
         String schema = templates.current("summarize", "en").jsonSchemaFor(record);
 
         JsonNode sources = JSON.readTree(schema).at("/properties/course/items/properties/sources");
