@@ -38,6 +38,9 @@ final class Scheduler implements Runnable {
     private final List<Sequence> prefilling = new ArrayList<>();
     private int roundRobin;
     private final float[] scratch;
+    /** A device's top-k candidates of one row (k <= 64). */
+    private final int[] candidateIds = new int[64];
+    private final float[] candidateValues = new float[64];
     private final List<RowInput> rows = new ArrayList<>();
     private volatile boolean running = true;
     private volatile int load;
@@ -231,6 +234,11 @@ final class Scheduler implements Runnable {
     private void sample(Sequence s, StepLogits logits, int row) {
         if (s.constraint == null && s.sampler.isPlainGreedy()) {
             s.accept(logits.argmax(row, tokenizerSize)); // no copy of the row
+            return;
+        }
+        int candidates = s.constraint == null ? logits.topCandidates(row, candidateIds, candidateValues) : -1;
+        if (candidates > 0) { // the device's top-k: sample among them, no pass over the vocabulary
+            s.accept(s.sampler.chooseAmong(candidateIds, candidateValues, candidates));
             return;
         }
         logits.copyRow(row, scratch);

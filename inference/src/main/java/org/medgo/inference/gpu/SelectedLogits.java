@@ -73,6 +73,19 @@ final class SelectedLogits implements StepLogits {
         }
     }
 
+    @Override
+    public int topCandidates(int row, int[] dst, float[] dstValues) {
+        if (readout(row) != Readout.TOP_K) {
+            return -1;
+        }
+        for (int j = 0; j < k; j++) {
+            long at = (long) row * k + j;
+            dst[j] = ids.getAtIndex(ValueLayout.JAVA_INT, at);
+            dstValues[j] = value(at);
+        }
+        return k;
+    }
+
     private float value(long index) {
         return switch (valueType) {
             case FLOAT -> values.getAtIndex(ValueLayout.JAVA_FLOAT, index);

@@ -125,7 +125,7 @@ public record DecoderGraph(ElementType kvType, ElementType logitsType, ElementTy
                     + " lacks " + TOPK_VALUES + "/" + TOPK_IDS);
         }
         long k = values.dims()[values.dims().length - 1];
-        if (k != config.selectionTopK() || ElementType.ofOnnx(values.elementType()) != logits
+        if (k != config.selectionTopK() || k > 64 || ElementType.ofOnnx(values.elementType()) != logits
                 || ElementType.ofOnnx(ids.elementType()) != ElementType.INT32
                 || config.selectionVocab() <= 0 || config.selectionVocab() > config.vocabSize()) {
             throw new BundleException("device-side selection outputs do not match genai_config.json (top_k "

@@ -32,6 +32,14 @@ public interface StepLogits {
         return best;
     }
 
+    /**
+     * For a row that read {@link Readout#TOP_K} from a device's selection: fills {@code ids[0..k)} and
+     * {@code values[0..k)} with its candidates and returns k; -1 when the row holds its full logits.
+     */
+    default int topCandidates(int row, int[] ids, float[] values) {
+        return -1;
+    }
+
     /** Nanoseconds spent inside the runtime's own run call for this step (for overhead figures). */
     long runNanos();
 }

@@ -125,6 +125,47 @@ public final class TokenSampler {
                 packed[n++] = ((long) sortableDescending(l) << 32) | i;
             }
         }
+        return drawFromCandidates(n, max, invT);
+    }
+
+    /**
+     * The token {@link #choose} would pick from a row whose logits are -Infinity except {@code values[j]} at
+     * {@code ids[j]} for {@code j < n} (a device's top-k): the same candidates, order, probabilities and draw, in
+     * O(n) instead of a pass over the vocabulary. For top-k sampling without penalties ({@link #decidingCandidates}
+     * between 2 and {@code n}), where every candidate {@link #choose} could draw is among those {@code n}.
+     */
+    public int chooseAmong(int[] ids, float[] values, int n) {
+        if (params.isGreedy() || params.topK() <= 0 || outputCounts != null) {
+            throw new IllegalStateException("only top-k sampling without penalties chooses among candidates");
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, values[j]);
+        }
+        if (max == Float.NEGATIVE_INFINITY) {
+            return -1;
+        }
+        ensureCapacity(n);
+        double invT = 1.0 / params.temperature();
+        double floor = max - 30.0 * params.temperature();
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            float l = values[j];
+            if (l >= floor) {
+                packed[count++] = ((long) sortableDescending(l) << 32) | ids[j];
+            }
+        }
+        return drawFromCandidates(count, max, invT);
+    }
+
+    /** The logit a sort key was made of. */
+    private static float valueOf(long key) {
+        int ascending = ~(int) (key >>> 32);
+        return Float.intBitsToFloat(ascending >= 0 ? ascending : ascending ^ 0x7FFFFFFF);
+    }
+
+    /** Top-k, top-p, min-p and the draw over the first {@code n} sort keys in {@link #packed}. */
+    private int drawFromCandidates(int n, float max, double invT) {
         int k = params.topK() > 0 ? Math.min(params.topK(), n) : n;
         if (k < n) {
             selectTop(packed, n, k);
@@ -135,7 +176,7 @@ public final class TokenSampler {
         for (int j = 0; j < n; j++) {
             int id = (int) packed[j];
             candIds[j] = id;
-            double p = Math.exp((logits[id] - max) * invT);
+            double p = Math.exp((valueOf(packed[j]) - max) * invT);
             candProbs[j] = p;
             sum += p;
         }

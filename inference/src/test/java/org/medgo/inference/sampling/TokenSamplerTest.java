@@ -121,4 +121,39 @@ class TokenSamplerTest {
         assertThatThrownBy(() -> params(1, 0, 0, 0, 1)).hasMessageContaining("top_p");
         assertThatThrownBy(() -> params(1, -1, 1, 0, 1)).hasMessageContaining("top_k");
     }
+
+    @Test
+    void choosingAmongADevicesTopKDrawsWhatTheMaskedRowDraws() {
+        java.util.Random rnd = new java.util.Random(9);
+        int vocab = 2000;
+        int k = 64;
+        for (SamplingParams p : java.util.List.of(SamplingParams.qwen3Default(1L), params(1.0, 40, 0.9, 0.05, 2),
+                params(0.7, 64, 1.0, 0.0, 3), params(1.3, 2, 1.0, 0.0, 4))) {
+            TokenSampler full = new TokenSampler(p, vocab);
+            TokenSampler sparse = new TokenSampler(p, vocab);
+            for (int step = 0; step < 100; step++) {
+                float[] row = new float[vocab];
+                for (int i = 0; i < vocab; i++) {
+                    row[i] = Math.round(rnd.nextGaussian() * 12) / 4f; // coarse, like fp16: many ties
+                }
+                Integer[] order = new Integer[vocab];
+                for (int i = 0; i < vocab; i++) {
+                    order[i] = i;
+                }
+                java.util.Arrays.sort(order, (a, b) -> row[a] != row[b] ? Float.compare(row[b], row[a]) : a - b);
+                java.util.List<Integer> top = new java.util.ArrayList<>(java.util.List.of(order).subList(0, k));
+                java.util.Collections.shuffle(top, rnd); // a device's ties come in any order
+                int[] ids = new int[k];
+                float[] values = new float[k];
+                float[] masked = new float[vocab];
+                java.util.Arrays.fill(masked, Float.NEGATIVE_INFINITY);
+                for (int j = 0; j < k; j++) {
+                    ids[j] = top.get(j);
+                    values[j] = row[ids[j]];
+                    masked[ids[j]] = values[j];
+                }
+                assertThat(sparse.chooseAmong(ids, values, k)).as(p + " step " + step).isEqualTo(full.choose(masked));
+            }
+        }
+    }
 }
