@@ -19,6 +19,10 @@
 #                                                       greedy = greedy-full and topk = topk-full digests expected
 #   bash inference/bench/run_device.sh 8b-sel peer     compiled transformers peer (static cache + torch.compile, every
 #                                                       shape warmed, decode from the 128/256-token difference)
+#   bash inference/bench/run_device.sh export 8b; bash inference/bench/run_device.sh export 8b-fused  (in parallel)
+#   bash inference/bench/run_device.sh 8b plain        (the disk, 64 GB, holds three 16 GB bundles at most)
+#                                                       the same-run engine rows: bundles without selection, plain
+#                                                       and --fuse-projections, 1/8/32/64, GPU memory sampled
 #   bash inference/bench/run_device.sh 8b-sel java     GpuBench modes greedy, greedy-full (selection hidden: the
 #                                                       "before"), topk at 1/8/32/64, GPU memory sampled; then the
 #                                                       fused bundle if it was exported
@@ -40,6 +44,7 @@ export_args() {  # variant -> preset dir extra...
     8b) echo qwen3-8b /root/b8b ;;
     32b) echo qwen3-32b /root/b32b --int4 128 ;;
     32b-fused) echo qwen3-32b /root/b32bf --int4 128 --fuse-projections ;;
+    8b-fused) echo qwen3-8b /root/b8bf --fuse-projections ;;
     8b-sel) echo qwen3-8b /root/b8bs --device-selection 64 ;;
     8b-sel-fused) echo qwen3-8b /root/b8bsf --device-selection 64 --fuse-projections ;;
   esac
@@ -118,6 +123,15 @@ if [ $which = 8b-sel ] && [ $part = peer ]; then
       --levels ${LEVELS:-1,8,32,64} --prompt 512 --short 128 --new 256 --compile --json $OUT/peer-8b-compiled.json \
       2>&1 | grep -vi warn | tee $OUT/peer-8b-compiled.log
   mem_stop peer
+  exit 0
+fi
+if [ $which = 8b ] && [ $part = plain ]; then
+  for v in 8b 8b-fused; do
+    which=$v; read -r preset dir _ <<< "$(export_args $v)"; wait_export
+    MEM_IDLE=$(nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits); mem_watch $v
+    bench java-$v-plain 150 $dir iobinding cuda 512 256 800 512 1,8,32,64 graph
+    mem_stop $v
+  done
   exit 0
 fi
 if [ $which = 8b-sel ] && [ $part = java ]; then
