@@ -36,6 +36,7 @@ class RenderedManifestsMatchKubernetesSchemasTest {
                         "model.initContainer.image", "registry.hospital.example/medgo/model-32b:1",
                         "inference.backend", "openai",
                         "inference.url", "http://vllm.inference.svc:8000/v1",
+                        "inference.modelSha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                         "inference.egress.cidr", "10.40.0.0/16",
                         "ehr.baseUrl", "https://ehr.hospital.example/fhir/R4",
                         "ehr.egress.cidr", "10.50.0.0/16")));
