@@ -57,6 +57,12 @@ final class EnglishRecallDetector implements Detector {
     private static final WordSet CUE_WORDS = new WordSet(java.util.stream.Stream.concat(TITLES.stream(),
             java.util.stream.Stream.of("name", "calls", "call", "named", "aka")).toList());
 
+    /** Latin/Greek clinical prefixes that surnames do not start with ("Seronegative", "Normocephalic", "Acetylsalicylic"). */
+    private static final Pattern MEDICAL_PREFIX = Pattern.compile(
+            "(?i)(?:sero|normo|acetyl|hypo|hyper|anti|peri|intra|extra|poly|micro|macro|neuro|cardio|gastro|hepato|nephro|pneumo|"
+            + "broncho|osteo|arthro|dermato|hemato|haemato|immuno|onco|patho|psycho|pharmaco|myo|pseudo|tachy|brady|dys|hemi|"
+            + "hydro|lympho|leuko|erythro|thrombo|glyco|lipo|chole|uro|retro|supra|infra|echo|electro|endoscop|laparo)[a-z]{4,}");
+
     private final EnglishLexicon lex;
 
     EnglishRecallDetector(EnglishLexicon lexicon) {
@@ -96,7 +102,54 @@ final class EnglishRecallDetector implements Detector {
         }
         multiWordPlaces(tk, out);
         lowerCaseNames(tk, out);
+        namesBeforeCredentials(tk, out);
+        transcriptionSignatures(tk, out);
     }
+
+    private static final Set<String> CREDENTIALS = Set.of("md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "mbbs", "dds",
+            "pharmd", "lcsw", "crna", "cnm", "aprn", "fnp", "dnp", "mph", "msw", "lpn", "psyd", "od", "dpm", "facp", "facc", "fnp-c");
+
+    /** "FILBERT BRIGHT, M.D.", "Owen M Gallagher, MD": up to four capitalised words before a credential are a person. */
+    private void namesBeforeCredentials(EnglishTokens tk, List<Span> out) {
+        for (int t = 1; t < tk.size; t++) {
+            if (!CREDENTIALS.contains(credential(tk, t)) || tk.text.charAt(tk.start[t] - 1) != ' ' || tk.charBefore(t) != ',') {
+                continue;
+            }
+            int e = t - 1;
+            int s = e;
+            while (s - 1 >= 0 && e - s < 3 && tk.isCapitalised(s - 1) && !tk.hasDigit(s - 1) && gapOk(tk, s - 1)) {
+                s--;
+            }
+            if (tk.isCapitalised(e) && !tk.hasDigit(e) && tk.text.charAt(tk.end[e]) == ',' && !TITLES.contains(lower(tk, s))) {
+                out.add(new Span(tk.start[s], tk.end[e], PhiType.NAME));
+            }
+        }
+    }
+
+    /** "M.D." is tokenised as M, D: read the credential back from the text. */
+    private static String credential(EnglishTokens tk, int t) {
+        int end = tk.end[t];
+        while (end < tk.text.length() && end - tk.start[t] < 8 && (Character.isLetter(tk.text.charAt(end)) || tk.text.charAt(end) == '.'
+                || tk.text.charAt(end) == '-')) {
+            end++;
+        }
+        String c = tk.text.substring(tk.start[t], end).toLowerCase(java.util.Locale.ROOT);
+        return c.endsWith(".") ? c.substring(0, c.length() - 1) : c;
+    }
+
+    /** Dictation lines: "XGT:holmes", "GPP/church/olinger" — the lower-case parts are the transcriptionists' names. */
+    private static void transcriptionSignatures(EnglishTokens tk, List<Span> out) {
+        java.util.regex.Matcher m = SIGNATURE.matcher(tk.text);
+        while (m.find()) {
+            int from = m.start(1);
+            for (String part : m.group(1).split("/")) {
+                out.add(new Span(from, from + part.length(), PhiType.NAME));
+                from += part.length() + 1;
+            }
+        }
+    }
+
+    private static final Pattern SIGNATURE = Pattern.compile("(?m)^\\s*[A-Z]{2,4}[:/]((?:[a-z]{3,}/?){1,3})\\s*$");
 
     /**
      * All-lower-case names ("follow up with patricia desrosiers"): a listed given name or surname that is no
@@ -206,8 +259,11 @@ final class EnglishRecallDetector implements Detector {
         if (ordinary) {
             return Kind.OTHER;
         }
-        if (partsKnown(s, a, b) || MEDICAL_SHAPE.matcher(s).region(a, b).matches()) {
+        if (partsKnown(s, a, b) || MEDICAL_SHAPE.matcher(s).region(a, b).matches() || MEDICAL_PREFIX.matcher(s).region(a, b).matches()) {
             return Kind.OTHER;
+        }
+        if (pluralAcronym(s, a, b)) {
+            return Kind.OTHER; // "ADLs", "PVCs"
         }
         return Kind.CANDIDATE;
     }
@@ -228,14 +284,26 @@ final class EnglishRecallDetector implements Detector {
         return false;
     }
 
-    /** "ACC/AHA", "CT/MRI": short all-capital parts joined by slashes. */
-    private static boolean slashedAcronyms(EnglishTokens tk, int t) {
+    /** "ACC/AHA", "CBC/Diff", "Cor/Cardiac": parts joined by slashes, each short or an ordinary word. */
+    private boolean slashedAcronyms(EnglishTokens tk, int t) {
         String w = tk.word(t);
-        if (w.indexOf('/') < 0 || !tk.isAllCaps(t)) {
+        if (w.indexOf('/') < 0) {
             return false;
         }
         for (String part : w.split("/")) {
-            if (part.length() > 5) {
+            if (part.length() > 5 && !lex.safe.contains(part) && !lex.clinical.contains(part) || lex.names.contains(part) && part.length() > 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean pluralAcronym(String s, int a, int b) {
+        if (b - a < 3 || s.charAt(b - 1) != 's') {
+            return false;
+        }
+        for (int i = a; i < b - 1; i++) {
+            if (!Character.isUpperCase(s.charAt(i))) {
                 return false;
             }
         }

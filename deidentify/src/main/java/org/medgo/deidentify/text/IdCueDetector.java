@@ -38,7 +38,8 @@ final class IdCueDetector implements Detector {
             Map.entry("authorization", PhiType.OTHER_ID), Map.entry("lab", PhiType.OTHER_ID), Map.entry("kit", PhiType.OTHER_ID),
             Map.entry("unit", PhiType.OTHER_ID), Map.entry("enc", PhiType.MRN), Map.entry("csn", PhiType.MRN),
             Map.entry("fin", PhiType.MRN), Map.entry("har", PhiType.ACCOUNT), Map.entry("acc", PhiType.ACCOUNT),
-            Map.entry("cert", PhiType.LICENSE), Map.entry("certificate", PhiType.LICENSE), Map.entry("rx", PhiType.OTHER_ID));
+            Map.entry("pager", PhiType.PHONE), Map.entry("beeper", PhiType.PHONE), Map.entry("ext", PhiType.PHONE),
+            Map.entry("extension", PhiType.PHONE), Map.entry("cert", PhiType.LICENSE), Map.entry("certificate", PhiType.LICENSE), Map.entry("rx", PhiType.OTHER_ID));
     private static final WordSet ID_WORD_SET = new WordSet(ID_WORDS.keySet());
     /** Words that may stand between the id word and its value ("plan ID:", "med rec #", "ref. code:"). */
     private static final Set<String> FILLERS = Set.of("id", "no", "nr", "num", "number", "code", "is", "was", "of", "the", "med",
@@ -52,7 +53,8 @@ final class IdCueDetector implements Detector {
         EnglishTokens tk = new EnglishTokens(text);
         for (int t = 0; t < tk.size; t++) {
             if (tk.hasDigit(t)) {
-                if (tk.digits(t) >= 5 && letters(tk, t) >= 2 && Character.isLetter(tk.first(t)) && !clinicalCode(tk, t)) {
+                if (tk.digits(t) >= 5 && letters(tk, t) >= 2 && Character.isLetter(tk.first(t)) && !clinicalCode(tk, t)
+                        || groupedDigits(tk, t)) {
                     out.add(new Span(tk.start[t], tk.end[t], PhiType.OTHER_ID));
                 }
                 continue;
@@ -84,7 +86,7 @@ final class IdCueDetector implements Detector {
                 }
                 boolean strongCue = hash || tk.text.substring(tk.end[t], tk.start[v]).indexOf('#') >= 0
                         || tk.text.substring(tk.end[v - 1], tk.start[v]).indexOf(':') >= 0;
-                if (digits >= 5 || letters(tk, v) >= 1 && tk.digits(v) >= 2 || strongCue && digits >= 4) {
+                if (digits >= 5 || letters(tk, v) >= 1 && tk.digits(v) >= 2 || (strongCue || type == PhiType.PHONE) && digits >= 4) {
                     out.add(new Span(tk.start[v], tk.end[e], type == null ? PhiType.OTHER_ID : type));
                     t = e;
                 }
@@ -103,6 +105,13 @@ final class IdCueDetector implements Detector {
             }
         }
         return true;
+    }
+
+    /** "560-40-78-5": 3+ dash-joined digit groups, 8+ digits, not a date (2024-03-05 is the date detector's). */
+    private static boolean groupedDigits(EnglishTokens tk, int t) {
+        String w = tk.word(t);
+        return w.matches("\\d{1,6}(?:-\\d{1,6}){2,}") && tk.digits(t) >= 8
+                && !w.matches("(?:19|20)\\d{2}-\\d{1,2}-\\d{1,2}|\\d{1,2}-\\d{1,2}-(?:19|20)?\\d{2}");
     }
 
     private static boolean digitsOnly(EnglishTokens tk, int t) {

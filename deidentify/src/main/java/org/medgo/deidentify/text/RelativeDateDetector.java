@@ -15,7 +15,8 @@ final class RelativeDateDetector implements Detector {
     private static final Pattern WEEKDAY_DATE = Pattern.compile(
             "(?<![A-Za-z])(?:(?i:(?:this\\s+)?(?:last|past|next|previous|coming|this|on|since|until|by|before|after|early|late)\\s+))?(?:"
             + "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|(?<=(?i:last|next|past|on|this)\\s)(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.?)"
-            + "(?:\\s+(?i:morning|afternoon|evening|night))?\\b");
+            + "(?:\\s+(?i:morning|afternoon|evening|night))?\\b"
+            + "|(?<![A-Za-z])(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?:[/,-](?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)){1,6}\\b");
     private static final Pattern DAY_OF_MONTH = Pattern.compile(
             "(?i:\\b(?:on|since|until|by|before|after|from)\\s+)?\\bthe\\s+(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b(?!\\s*(?i:percentile|centile|grade|degree|rib|cranial|intercostal|day of|week|cycle|dose|time|generation|line|trimester|toe|finger|digit|nerve|vertebra|ventricle|space|order))");
     private static final Pattern HOLIDAY = Pattern.compile(
@@ -26,11 +27,22 @@ final class RelativeDateDetector implements Detector {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![A-Za-z])(?i:admitted|admission|discharged|d/c|dc'd|home|seen|visit|since|until|from|on|dated|transcribed|dictated|"
             + "signed|surgery|procedure|started|stopped|began|held|restarted|scheduled|due|appt|appointment|dos|returned|presented|"
-            + "last|next|through|thru|to|by|before|after)\\s+(?:on\\s+)?((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01]))(?![/\\d%]|\\.\\d|\\s*(?i:mg|ml|tab|strength|units?))");
+            + "last|next|through|thru|to|by|before|after|in|with|cath|echo|ct|mri|cabg|pci|egd|colonoscopy|biopsy|labs|eval|"
+            + "evaluation|study|scan|ekg|ecg|x-ray|xray|film|films|surgery|op|f/u|fu)\\s+(?:on\\s+)?((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01]))(?![/\\d%]|\\.\\d|\\s*(?i:mg|ml|tab|strength|units?))");
     private static final KeywordIndex MONTH_DAY_TRIGGERS = KeywordIndex.fromAlternation(
             "admitted|admission|discharged|d/c|dc'd|home|seen|visit|since|until|from|on|dated|transcribed|dictated|signed|surgery|"
             + "procedure|started|stopped|began|held|restarted|scheduled|due|appt|appointment|dos|returned|presented|last|next|through|"
-            + "thru|to|by|before|after", true);
+            + "thru|to|by|before|after|in|with|cath|echo|ct|mri|cabg|pci|egd|colonoscopy|biopsy|labs|eval|evaluation|study|scan|ekg|"
+            + "ecg|x-ray|xray|film|films|op|f/u|fu", true);
+    /** Month/two-digit year ("CABG in 3/80", "compared with 8/79"): a "day" over 31 makes it a month and a year. */
+    private static final Pattern MONTH_YEAR = Pattern.compile(
+            "(?<![\\d/.])(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\\d)(?![/\\d%]|\\.\\d|\\s*(?i:mg|ml|mmhg|units?))");
+    /** A month named alone after since/until/last... ("not seen since November"). */
+    private static final Pattern MONTH_ALONE = Pattern.compile(
+            "(?<![A-Za-z])(?i:since|until|till|last|next|early|late|mid|from|through|this\\s+past|this|past)[\\s-]+"
+            + "(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s*\\d)");
+    private static final KeywordIndex MONTH_ALONE_TRIGGERS = KeywordIndex.fromAlternation(
+            "since|until|till|last|next|early|late|mid|from|through|this|past", true);
     private static final KeywordIndex WEEKDAY_TRIGGERS = KeywordIndex.fromAlternation(
             "last|past|next|previous|coming|this|on|since|until|by|before|after|early|late|" + WEEKDAY, true);
     private static final KeywordIndex THE_TRIGGERS = KeywordIndex.fromAlternation("on|since|until|by|before|after|from|the", true);
@@ -47,7 +59,10 @@ final class RelativeDateDetector implements Detector {
         if (DateExpressions.hasDigit(text)) {
             THE_TRIGGERS.forEachMatch(text, DAY_OF_MONTH, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
             MONTH_DAY_TRIGGERS.forEachMatch(text, MONTH_DAY, m -> out.add(new Span(m.start(1), m.end(1), PhiType.DATE)));
+            StartScanner.forEachMatch(text, MONTH_YEAR, StartScanner.DIGIT, c -> c == '/' || EnglishTokens.isDigit(c),
+                    m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
         }
         HOLIDAY_TRIGGERS.forEachMatch(text, HOLIDAY, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
+        MONTH_ALONE_TRIGGERS.forEachMatch(text, MONTH_ALONE, m -> out.add(new Span(m.start(1), m.end(1), PhiType.DATE)));
     }
 }

@@ -46,6 +46,12 @@ class EnglishRecallTest {
             title and initial only        | Discussed with Dr. K. this morning.                               | K.
             facility after records from   | Records from Mercy were reviewed.                                 | Mercy
             all-capital header name       | PATIENT: JONES, MARY  visit for cough                             | JONES;MARY
+            name before a credential      | Dictated by: WALDEMAR FROST, M.D. on the ward                     | WALDEMAR;FROST
+            month and two-digit year      | s/p CABG x 3 in 4/86, stable since.                               | 4/86
+            month/day after a procedure   | Plan for cath 2/18 to evaluate.                                   | 2/18
+            month named after since       | Not seen since November by this clinic.                           | November
+            pager number                  | Questions: pager 84710.                                           | 84710
+            dash-grouped record number    | OROZCO,KYLE   560-40-78-5   visit                                 | 560-40-78-5
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -57,6 +63,11 @@ class EnglishRecallTest {
     @org.junit.jupiter.api.Test
     void aClinicalWordOnTheNextLineDoesNotMakeANameAnEponym() {
         assertThat(clean("Allan Björk\nScale Unlimited\nCall about the invoice.")).doesNotContain("Allan", "Björk");
+    }
+
+    @org.junit.jupiter.api.Test
+    void transcriptionSignatureLinesLoseTheirNames() {
+        assertThat(clean("Gilbert P. Perez, M.D.\n\nGPP/church/olinger\nXGT:holmes\n")).doesNotContain("church", "olinger", "holmes", "Perez");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,6 +86,8 @@ class EnglishRecallTest {
             codes                   | ICD-10 E11.9 and LOINC 4548-4 recorded.
             durations               | Started two weeks ago and worse for 3 days.
             lab acronyms like names | AMY level normal; ANA positive; ACE inhibitor held; CHF and COPD.
+            fractions and pressures | BP 112/80, strength 4/5, Apgar 8/9, took 3/4 of a tablet, MMSE 22/30.
+            months in general       | Influenza peaks in February; screen every March.
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
