@@ -3,10 +3,12 @@ package org.medgo.inference.gpu;
 import org.medgo.inference.binding.OrtIoSession;
 import org.medgo.inference.runtime.DecoderGraph;
 import org.medgo.inference.runtime.DecoderShape;
+import org.medgo.inference.runtime.DeviceSelection;
 import org.medgo.inference.runtime.ElementType;
 import org.medgo.inference.runtime.HostLogits;
 import org.medgo.inference.runtime.Readout;
 import org.medgo.inference.runtime.RowInput;
+import org.medgo.inference.runtime.StepLogits;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -48,6 +50,7 @@ final class FixedDecodeBuffers {
     private final MemorySegment topValuesHost;
     private final MemorySegment topIdsHost;
     private final int k;
+    private SelectedLogits selected;
     /** Rows read back so far, by {@link Readout} ordinal. */
     private final long[] rowsRead = new long[Readout.values().length];
 
@@ -82,14 +85,24 @@ final class FixedDecodeBuffers {
         }
     }
 
-    /** A view answering each row from what it read back, over {@code full} for the rows that read their logits. */
-    SelectedLogits selectedView(HostLogits full) {
-        return new SelectedLogits(full, topValuesHost, topIdsHost, graph.logitsType(), k,
-                graph.selection().vocab(), shape.maxBatch());
+    /** The graph's device-side selection, {@link DeviceSelection#NONE} without. */
+    DeviceSelection selection() {
+        return graph.selection();
     }
 
-    boolean selects() {
-        return k > 0;
+    /**
+     * The logits of the step that was just {@link #download}ed: each row answers from what it read back; {@code full}
+     * holds the rows that read their logits (all of them when the graph selects nothing).
+     */
+    StepLogits view(List<RowInput> rows, HostLogits full, long runNanos) {
+        if (k == 0) {
+            return full.set(rows.size(), runNanos);
+        }
+        if (selected == null) {
+            selected = new SelectedLogits(full, topValuesHost, topIdsHost, graph.logitsType(), k,
+                    graph.selection().vocab(), shape.maxBatch());
+        }
+        return selected.set(rows, runNanos);
     }
 
     /** Binds the buffers of a step of width {@code n}. */

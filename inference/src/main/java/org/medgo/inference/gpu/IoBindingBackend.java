@@ -68,9 +68,6 @@ public final class IoBindingBackend implements DecoderBackend {
     private final FixedDecodeBuffers fixed;
     private DecodePath decodePath;
     private final StepBindings bindings;
-    private final DeviceSelection selection;
-    /** Over {@link #logits} and {@link #fixed}: rows answered from what they read back; null without selection. */
-    private final SelectedLogits selected;
     private final TransferCounter transfers = new TransferCounter();
 
     /** A backend that runs the GPU's decode paths even on the CPU provider. */
@@ -113,8 +110,6 @@ public final class IoBindingBackend implements DecoderBackend {
             this.fixed = io.cudaGraph() || (gpuPaths && !io.onCuda())
                     ? new FixedDecodeBuffers(io, memory, shape, graph, positions) : null;
             this.decodePath = fixed == null ? DecodePath.EAGER : DecodePath.FIXED_BUFFERS;
-            this.selected = fixed != null && fixed.selects() ? fixed.selectedView(logits.view()) : null;
-            this.selection = selected != null ? graph.selection() : DeviceSelection.NONE;
             this.bindings = new StepBindings(sessions, cache, names, shape.maxBatch());
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened.reversed()) {
@@ -140,7 +135,7 @@ public final class IoBindingBackend implements DecoderBackend {
      */
     @Override
     public DeviceSelection selection() {
-        return decodePath == DecodePath.FIXED_BUFFERS ? selection : DeviceSelection.NONE;
+        return decodePath == DecodePath.FIXED_BUFFERS ? fixed.selection() : DeviceSelection.NONE;
     }
 
     @Override
@@ -148,7 +143,7 @@ public final class IoBindingBackend implements DecoderBackend {
         OrtIoSession io = sessions.main();
         return "onnxruntime " + io.api().version() + " C API IoBinding " + (io.onCuda() ? "CUDA:" + io.deviceId()
                 : "CPU") + (decodePath == DecodePath.FIXED_BUFFERS && io.cudaGraph() ? " + CUDA graphs" : "")
-                + sessions.describe() + (selection().available() ? " + device-side selection (top-" + selection.topK()
+                + sessions.describe() + (selection().available() ? " + device-side selection (top-" + selection().topK()
                 + ")" : "");
     }
 
@@ -212,7 +207,7 @@ public final class IoBindingBackend implements DecoderBackend {
         long out = fixed.download(logits.host(), rows);
         boolean bus = sessions.main().onCuda();
         transfers.add(StepPlan.Kind.DECODE, bus ? in : 0, bus ? out : 0);
-        return selected != null ? selected.set(rows, t1 - t0) : logits.view().set(n, t1 - t0);
+        return fixed.view(rows, logits.view(), t1 - t0);
     }
 
     /** Decode steps that ran on the second session so far. */
