@@ -103,6 +103,7 @@ class CompletionCalls {
                 json, metrics, start);
         Outcome outcome = Outcome.FAILED;
         String failure = null;
+        boolean audited = false;
         try {
             if (params.stream()) {
                 response.setStatus(200);
@@ -119,6 +120,10 @@ class CompletionCalls {
                 }
             } else {
                 ObjectNode body = call.respond(operations.syncTimeout().toMillis());
+                outcome = Outcome.OK;
+                // audited before the answer leaves: no answer without its record (a failed write throws here)
+                audited = true;
+                conclude(generations, tag, outcome, caller, id, details, filter, null, start);
                 response.setStatus(200);
                 response.setContentType("application/json");
                 json.writeValue(response.getOutputStream(), body);
@@ -142,14 +147,21 @@ class CompletionCalls {
             Thread.currentThread().interrupt();
             outcome = Outcome.CANCELLED;
         } finally {
-            generations.cancel(); // no-op for finished ones
-            generations.awaitEnd(5_000);
-            results(generations, details, filter);
-            finish(tag, outcome, caller, id, details, failure);
-            long elapsed = System.nanoTime() - start;
-            if (details.get("completionTokens") instanceof Integer tokens) {
-                metrics.throughput(tokens, elapsed);
+            if (!audited) {
+                conclude(generations, tag, outcome, caller, id, details, filter, failure, start);
             }
+        }
+    }
+
+    /** Stops what still runs, then audits the call and records its throughput. */
+    private void conclude(Generations generations, String tag, Outcome outcome, Caller caller, String id,
+            Map<String, Object> details, OutputFilter filter, String failure, long start) {
+        generations.cancel(); // no-op for finished ones
+        generations.awaitEnd(5_000);
+        results(generations, details, filter);
+        finish(tag, outcome, caller, id, details, failure);
+        if (details.get("completionTokens") instanceof Integer tokens) {
+            metrics.throughput(tokens, System.nanoTime() - start);
         }
     }
 
