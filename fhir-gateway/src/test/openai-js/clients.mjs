@@ -54,12 +54,15 @@ const long = await client.chat.completions.create({
   model: 'medgo',
   messages: [{ role: 'user', content: 'Write a very long discharge note.' }],
   max_tokens: 3000, stream: true, ignore_eos: true,
-}, { signal: controller.signal });
+}, { signal: controller.signal, headers: { 'X-MedGo-Deidentify': 'off' } }); // token by token, see OpenAiClientsTest
 let received = 0;
 try {
   for await (const c of long) {
     received++;
-    if (received === 3) controller.abort();
+    if (received === 3) {
+      controller.abort();
+      break;
+    }
   }
 } catch (e) {
   out.abortError = e.name;

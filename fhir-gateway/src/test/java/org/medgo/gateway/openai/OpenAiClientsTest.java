@@ -14,6 +14,9 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.completions.Completion;
+import com.openai.models.completions.CompletionChoice;
+import com.openai.models.completions.CompletionCreateParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +57,12 @@ class OpenAiClientsTest {
     @Autowired
     InferenceQueue queue;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     static OpenAIClient client;
 
     @BeforeAll
@@ -83,7 +92,7 @@ class OpenAiClientsTest {
     }
 
     @Test
-    void javaSdkMultiTurnConversationIsDeidentifiedOnTheWayToTheModel() {
+    void javaSdkMultiTurnConversationIsDeidentifiedOnTheWayToTheModel() throws Exception {
         int mark = observer.mark();
         ChatCompletion c = client().chat().completions().create(ChatCompletionCreateParams.builder().model("medgo")
                 .addSystemMessage("You are a clinical assistant.")
@@ -100,6 +109,27 @@ class OpenAiClientsTest {
         assertThat(prompts).hasSize(1);
         assertThat(prompts.getFirst()).contains("assistant: Does the pain radiate?", "Yes, to the left arm.")
                 .doesNotContain("John Smith", "84421907");
+        String details = auditDetails(c.id());
+        assertThat(details).contains("promptSha256", "outputSha256", "phi.NAME", "conversation")
+                .doesNotContain("John", "Smith", "84421907", "chest pain");
+    }
+
+    /** The details of the call's audit record (written with group commit: polled briefly). */
+    private String auditDetails(String requestId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        do {
+            try (var conn = dataSource.getConnection();
+                 var ps = conn.prepareStatement("SELECT details FROM audit_event WHERE request_id = ? AND subtype LIKE 'openai.%'")) {
+                ps.setString(1, requestId);
+                try (var rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no audit record for " + requestId);
     }
 
     @Test
@@ -148,7 +178,10 @@ class OpenAiClientsTest {
         double before = metrics.requests("chat", ModelApiMetrics.Outcome.CANCELLED);
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("medgo")
                 .addUserMessage("Write a very long discharge note.").maxCompletionTokens(3000)
-                .putAdditionalBodyProperty("ignore_eos", JsonValue.from(true)).build();
+                .putAdditionalBodyProperty("ignore_eos", JsonValue.from(true))
+                // token by token (de-identified streams are released a sentence at a time, and the demo model's
+                // random text has few sentence ends): the third chunk then comes at once
+                .putAdditionalHeader("X-MedGo-Deidentify", "off").build();
         try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions().createStreaming(params)) {
             Iterator<ChatCompletionChunk> it = stream.stream().iterator();
             for (int i = 0; i < 3; i++) {
@@ -157,6 +190,18 @@ class OpenAiClientsTest {
             }
         }
         awaitCancelled(before);
+    }
+
+    @Test
+    void javaSdkTextCompletionsGiveNSeededChoices() {
+        CompletionCreateParams params = CompletionCreateParams.builder().model("medgo").prompt("The patient was admitted with")
+                .maxTokens(8).n(2).seed(11).temperature(1.0).build();
+        Completion first = client().completions().create(params);
+        assertThat(first.choices()).extracting(CompletionChoice::index).containsExactly(0L, 1L);
+        assertThat(first.usage().orElseThrow().completionTokens()).isBetween(2L, 16L);
+        Completion again = client().completions().create(params);
+        assertThat(again.choices().stream().map(CompletionChoice::text).toList()).as("choice i samples with seed + i")
+                .isEqualTo(first.choices().stream().map(CompletionChoice::text).toList());
     }
 
     @Test
@@ -188,6 +233,15 @@ class OpenAiClientsTest {
         assertThat(out.at("/json/diagnosis").isTextual()).as(output).isTrue();
         assertThat(out.at("/cancelledAfterChunks").asInt()).isEqualTo(3);
         awaitCancelled(before);
+    }
+
+    @Test
+    void metricsAreRegistered() {
+        for (String name : List.of("medgo.openai.time.to.first.token", "medgo.openai.inter.token.latency",
+                "medgo.openai.tokens.per.second", "medgo.inference.queue.depth", "medgo.inference.kv.slots.in.use")) {
+            assertThat(registry.find(name).meter()).as(name).isNotNull();
+        }
+        assertThat(registry.find("medgo.inference.kv.slots").gauge().value()).isEqualTo(queue.slots());
     }
 
     private void awaitCancelled(double before) throws InterruptedException {

@@ -120,5 +120,12 @@ class RemoteInferenceTierTest {
         HttpResponse<String> r = new FhirHttp(port).post("Encounter/$summarize", SyntheticRecords.english(8, false).bundle(), Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        HttpResponse<String> chat = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/chat/completions")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"medgo\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chat.statusCode()).as(chat.body()).isEqualTo(503);
+        assertThat(chat.headers().firstValue("Retry-After")).isPresent();
+        assertThat(new ObjectMapper().readTree(chat.body()).at("/error/code").asText()).isEqualTo("server_overloaded");
     }
 }
