@@ -55,7 +55,7 @@ public class RestAuditInterceptor {
 
     static AuditRecord record(RequestDetails request, Outcome outcome, String detail) {
         RestOperationTypeEnum op = request.getRestOperationType();
-        String subtype = op == null ? "unknown" : op.getCode();
+        String subtype = RestInteractionCode.of(op);
         if (op == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE || op == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
                 || op == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER) {
             subtype = "operation:" + request.getOperation();

@@ -43,7 +43,7 @@ class RestAuditTest {
             assertThat(search.statusCode()).isEqualTo(200);
             Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, search.body());
             var events = bundle.getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
-            assertThat(events).anyMatch(e -> "metadata".equals(e.getSubtypeFirstRep().getCode())
+            assertThat(events).anyMatch(e -> "capabilities".equals(e.getSubtypeFirstRep().getCode())
                     && e.getOutcome() == AuditEvent.AuditEventOutcome._0);
             assertThat(events).anyMatch(e -> "read".equals(e.getSubtypeFirstRep().getCode())
                     && e.getOutcome() == AuditEvent.AuditEventOutcome._4
