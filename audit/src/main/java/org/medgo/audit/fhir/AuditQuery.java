@@ -28,8 +28,42 @@ public final class AuditQuery {
     }
 
     public List<AuditEvent> search(AuditSearch s) {
-        StringBuilder sql = new StringBuilder("SELECT " + EventRows.COLUMNS + " FROM audit_event WHERE true");
+        return search(s, 0, false);
+    }
+
+    /**
+     * One page of the matching events: {@code s.limit()} events after skipping {@code offset}, newest first
+     * unless {@code oldestFirst} (ordered by the chain sequence, which follows the recorded time).
+     */
+    public List<AuditEvent> search(AuditSearch s, int offset, boolean oldestFirst) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
         List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + EventRows.COLUMNS + " FROM audit_event WHERE true" + where(s, args)
+                + " ORDER BY seq " + (oldestFirst ? "ASC" : "DESC") + " LIMIT " + s.limit() + " OFFSET " + offset;
+        return query(sql, args);
+    }
+
+    /** How many events match (for a search Bundle's total). */
+    public long count(AuditSearch s) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT count(*) FROM audit_event WHERE true" + where(s, args);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AuditException("audit count failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(AuditSearch s, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
         if (s.patientRef() != null) {
             sql.append(" AND patient_ref = ?");
             args.add(s.patientRef());
@@ -56,8 +90,7 @@ public final class AuditQuery {
             args.add(s.agent());
             args.add(s.agent());
         }
-        sql.append(" ORDER BY seq DESC LIMIT ").append(s.limit());
-        return query(sql.toString(), args);
+        return sql.toString();
     }
 
     private List<AuditEvent> query(String sql, List<Object> args) {

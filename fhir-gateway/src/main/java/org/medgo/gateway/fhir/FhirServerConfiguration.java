@@ -32,12 +32,17 @@ class FhirServerConfiguration {
             FhirContext fhirContext,
             List<IResourceProvider> resourceProviders,
             ApplicationContext beans,
-            ObjectProvider<FhirServerCustomizer> customizers) {
+            ObjectProvider<FhirServerCustomizer> customizers,
+            PublicBaseUrl publicBaseUrl) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName(SOFTWARE_NAME);
         server.setServerVersion(BuildVersion.current());
         server.setImplementationDescription("MedGo Gateway FHIR R4 API");
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.setServerAddressStrategy(publicBaseUrl);
+        // no paging provider: searches page in the database and HAPI writes stateless _offset links (SearchPage)
+        server.setDefaultPageSize(SearchPage.DEFAULT_COUNT);
+        server.setMaximumPageSize(SearchPage.MAX_COUNT);
         server.registerProviders(List.copyOf(resourceProviders));
         server.registerInterceptor(new HideInternalErrorsInterceptor());
         beans.getBeansWithAnnotation(Interceptor.class).values().forEach(server::registerInterceptor);

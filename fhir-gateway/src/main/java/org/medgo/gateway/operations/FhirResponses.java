@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.medgo.gateway.fhir.PublicBaseUrl;
 
 /** Writes responses of the manual-response operations: JSON unless the caller asks for XML. */
 public final class FhirResponses {
@@ -29,8 +30,11 @@ public final class FhirResponses {
         }
     }
 
-    /** The FHIR server base, e.g. {@code http://host:8080/fhir}. */
+    /** The FHIR server base as clients see it, e.g. {@code https://medgo.hospital.org/fhir} ({@link PublicBaseUrl}). */
     public static String serverBase(HttpServletRequest request) {
+        if (request.getAttribute(PublicBaseUrl.ATTRIBUTE) instanceof String base) {
+            return base;
+        }
         String url = request.getRequestURL().toString();
         String path = request.getContextPath() + request.getServletPath();
         int at = url.indexOf(path, url.indexOf("//") + 2);

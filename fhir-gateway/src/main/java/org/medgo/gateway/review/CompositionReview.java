@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.Date;
@@ -41,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CompositionReview {
 
-    static final String REJECTION_REASON_URL = "urn:medgo:review:rejection-reason";
+    static final String REJECTION_REASON_URL = org.medgo.gateway.operations.conformance.GatewayConformance.REJECTION_REASON;
     private static final String PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
 
     private final DataSource dataSource;
@@ -61,6 +62,14 @@ public class CompositionReview {
     }
 
     public Composition decide(String compositionId, ReviewDecision decision, Requester who) {
+        return decide(compositionId, decision, who, null);
+    }
+
+    /**
+     * {@code expectedVersion}: the version the reviewer saw ({@code If-Match}); another version by now is a 412,
+     * so two reviewers cannot overwrite each other. Null: no precondition.
+     */
+    public Composition decide(String compositionId, ReviewDecision decision, Requester who, Integer expectedVersion) {
         if (decision.reviewer() == null || decision.reviewer().isBlank()) {
             throw new AuthenticationException("a review decision needs an authenticated clinician");
         }
@@ -69,10 +78,15 @@ public class CompositionReview {
         IParser json = fhir.newJsonParser();
         double[] ratio = {0};
         Composition decided = tx.execute(status -> {
-            String stored = db.sql("SELECT resource::text FROM operations_composition WHERE id = ? FOR UPDATE")
-                    .param(id).query(String.class).optional()
+            Map.Entry<String, Integer> stored = db.sql("SELECT resource::text, version FROM operations_composition WHERE id = ? FOR UPDATE")
+                    .param(id).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).optional()
                     .orElseThrow(() -> new ResourceNotFoundException(new IdType("Composition", compositionId)));
-            Composition c = json.parseResource(Composition.class, stored);
+            int version = stored.getValue();
+            if (expectedVersion != null && expectedVersion != version) {
+                throw new PreconditionFailedException("Composition/" + compositionId + " is at version " + version + ", not "
+                        + expectedVersion + " (If-Match): someone else decided it; read it again");
+            }
+            Composition c = json.parseResource(Composition.class, stored.getKey());
             if (c.getStatus() != Composition.CompositionStatus.PRELIMINARY) {
                 throw new ResourceVersionConflictException("Composition/" + compositionId + " is " + c.getStatus().toCode()
                         + "; only a preliminary draft can be approved or rejected");
@@ -91,9 +105,14 @@ public class CompositionReview {
             if (!AiLabels.isLabelled(c)) {
                 AiLabels.label(c);
             }
-            c.getMeta().setLastUpdated(now);
-            db.sql("UPDATE operations_composition SET status = ?, resource = ?::jsonb, updated_at = now() WHERE id = ?")
-                    .params(c.getStatus().toCode(), json.encodeResourceToString(c), id).update();
+            int next = version + 1;
+            c.getMeta().setLastUpdated(now).setVersionId(String.valueOf(next));
+            c.setIdElement(new IdType("Composition", compositionId, String.valueOf(next)));
+            String resource = json.encodeResourceToString(c);
+            db.sql("UPDATE operations_composition SET status = ?, resource = ?::jsonb, version = ?, updated_at = now() WHERE id = ?")
+                    .params(c.getStatus().toCode(), resource, next, id).update();
+            db.sql("INSERT INTO operations_composition_version (id, version, resource) VALUES (?, ?, ?::jsonb)")
+                    .params(id, next, resource).update();
             addHumanAgent(id, reviewer, decision.kind(), edits, json);
             // same connection, same transaction: no decision without its audit record, and no record of a decision that rolled back
             audit.record(DataSourceUtils.getConnection(dataSource), AuditRecord.builder(EventType.REVIEW, decision.kind() == ReviewDecision.Kind.APPROVE ? "approve" : "reject")

@@ -32,7 +32,8 @@ public class ReviewOperationsProvider {
             RequestDetails request) {
         Requester who = requester(request);
         List<String> texts = sections == null ? List.of() : sections.stream().map(s -> s.getValue() == null ? "" : s.getValue()).toList();
-        return review.decide(id.getIdPart(), new ReviewDecision(ReviewDecision.Kind.APPROVE, who.userId(), texts, null), who);
+        return review.decide(id.getIdPart(), new ReviewDecision(ReviewDecision.Kind.APPROVE, who.userId(), texts, null), who,
+                IfMatch.version(request));
     }
 
     @Operation(name = "$reject", type = Composition.class)
@@ -41,7 +42,8 @@ public class ReviewOperationsProvider {
             RequestDetails request) {
         Requester who = requester(request);
         return review.decide(id.getIdPart(),
-                new ReviewDecision(ReviewDecision.Kind.REJECT, who.userId(), List.of(), reason == null ? null : reason.getValue()), who);
+                new ReviewDecision(ReviewDecision.Kind.REJECT, who.userId(), List.of(), reason == null ? null : reason.getValue()), who,
+                IfMatch.version(request));
     }
 
     private static Requester requester(RequestDetails request) {

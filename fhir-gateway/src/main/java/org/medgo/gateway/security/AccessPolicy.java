@@ -36,11 +36,19 @@ public final class AccessPolicy {
 
     private static final AccessDecision ALLOWED = new AccessDecision.Allowed();
 
+    /** The definitions the CapabilityStatement lists are public like it: a client reads them before it has a token. */
+    static final java.util.Set<String> PUBLIC_DEFINITIONS = java.util.Set.of("OperationDefinition", "StructureDefinition", "CodeSystem");
+
     private AccessPolicy() {}
+
+    private static boolean isPublicDefinition(AccessRequest request) {
+        return request.kind() == AccessRequest.Kind.INTERACTION && PUBLIC_DEFINITIONS.contains(request.resourceType())
+                && (request.interaction() == READ || request.interaction() == SEARCH);
+    }
 
     /** {@code token}: the validated token, null when there is none. */
     public static AccessDecision decide(AccessRequest request, AccessToken token) {
-        if (request.kind() == AccessRequest.Kind.METADATA) {
+        if (request.kind() == AccessRequest.Kind.METADATA || isPublicDefinition(request)) {
             return ALLOWED;
         }
         if (token == null) {

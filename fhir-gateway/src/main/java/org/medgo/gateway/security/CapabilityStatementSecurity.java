@@ -30,13 +30,14 @@ public class CapabilityStatementSecurity {
             return;
         }
         String base = request.getFhirServerBase().replaceFirst("/fhir/?$", "");
-        Map<String, Object> smart = new SmartConfigurationFilter(props).document(base);
+        Map<String, Object> smart = SmartConfigurationFilter.document(props, base);
         CapabilityStatement.CapabilityStatementRestSecurityComponent security = cs.getRestFirstRep().getSecurity();
         security.setCors(!props.corsOrigins().isEmpty());
         security.addService(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
         Extension uris = security.addExtension().setUrl(OAUTH_URIS);
-        for (String name : new String[] {"authorize", "token", "introspect"}) {
-            Object value = smart.get(name.equals("authorize") ? "authorization_endpoint" : name + (name.equals("token") ? "_endpoint" : "ion_endpoint"));
+        // only the sub-extensions SMART's oauth-uris defines (authorize, token, register, manage); introspection is in discovery
+        for (String name : new String[] {"authorize", "token"}) {
+            Object value = smart.get(name.equals("authorize") ? "authorization_endpoint" : "token_endpoint");
             if (value != null) {
                 uris.addExtension(name, new UriType(value.toString()));
             }

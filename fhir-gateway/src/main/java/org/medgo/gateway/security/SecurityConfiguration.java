@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
 import org.medgo.audit.chain.AuditTrail;
+import org.medgo.gateway.fhir.PublicBaseUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +26,8 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The FHIR API as an OAuth2 resource server. Public: {@code /fhir/metadata}, SMART discovery, health and
+ * The FHIR API as an OAuth2 resource server. Public: {@code /fhir/metadata}, the OperationDefinitions,
+ * StructureDefinitions and CodeSystems it lists, SMART discovery, health and
  * prometheus, the review app's static files. Everything else under {@code /fhir} needs a valid bearer
  * token; what it may do is decided per request by {@link SmartScopeInterceptor}.
  */
@@ -55,6 +57,10 @@ class SecurityConfiguration {
         DenialResponses denials = new DenialResponses(fhir, audit);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(ant(HttpMethod.GET, "/fhir/metadata"), ant(HttpMethod.GET, "/fhir/.well-known/smart-configuration")).permitAll()
+                        // definitions, like the CapabilityStatement that lists them: a client reads them before it has a token
+                        .requestMatchers(ant(HttpMethod.GET, "/fhir/OperationDefinition/**"), ant(HttpMethod.GET, "/fhir/StructureDefinition"),
+                                ant(HttpMethod.GET, "/fhir/StructureDefinition/**"), ant(HttpMethod.GET, "/fhir/CodeSystem"),
+                                ant(HttpMethod.GET, "/fhir/CodeSystem/**")).permitAll()
                         .requestMatchers(ant(HttpMethod.OPTIONS, "/fhir/**")).permitAll()
                         .requestMatchers(ant(HttpMethod.GET, "/actuator/health"), ant(HttpMethod.GET, "/actuator/health/**"),
                                 ant(HttpMethod.GET, "/actuator/prometheus")).permitAll()
@@ -86,8 +92,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SmartConfigurationFilter smartConfigurationFilter(SecurityProperties props) {
-        return new SmartConfigurationFilter(props);
+    SmartConfigurationFilter smartConfigurationFilter(SecurityProperties props, PublicBaseUrl publicBaseUrl) {
+        return new SmartConfigurationFilter(props, publicBaseUrl);
     }
 
     @Bean

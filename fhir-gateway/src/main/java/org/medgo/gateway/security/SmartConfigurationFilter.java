@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medgo.gateway.fhir.PublicBaseUrl;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * SMART App Launch 2.2 discovery at {@code /fhir/.well-known/smart-configuration}. Served by a filter
@@ -25,10 +25,12 @@ final class SmartConfigurationFilter extends OncePerRequestFilter {
             "system/Encounter.r", "system/DiagnosticReport.r", "system/*.cruds");
 
     private final SecurityProperties props;
+    private final PublicBaseUrl publicBaseUrl;
     private final ObjectMapper json = new ObjectMapper();
 
-    SmartConfigurationFilter(SecurityProperties props) {
+    SmartConfigurationFilter(SecurityProperties props, PublicBaseUrl publicBaseUrl) {
         this.props = props;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Override
@@ -45,10 +47,10 @@ final class SmartConfigurationFilter extends OncePerRequestFilter {
         }
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "public, max-age=300");
-        json.writeValue(response.getOutputStream(), document(ServletUriComponentsBuilder.fromContextPath(request).toUriString()));
+        json.writeValue(response.getOutputStream(), document(props, publicBaseUrl.root(request)));
     }
 
-    Map<String, Object> document(String base) {
+    static Map<String, Object> document(SecurityProperties props, String base) {
         Map<String, Object> d = new LinkedHashMap<>();
         String issuer = props.demo() ? base : props.issuer();
         d.put("issuer", issuer);

@@ -46,7 +46,7 @@ class AsyncJobTest {
         assertThat(response.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
         Bundle document = (Bundle) response.getEntryFirstRep().getResource();
         Composition composition = (Composition) document.getEntryFirstRep().getResource();
-        assertThat(composition.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
+        assertThat(composition.getSubject().getReference()).as("the received Patient's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Patient/" + record.patientId());
         assertThat(composition.getIdentifier().getValue()).isEqualTo(requestId);
 
         HttpResponse<String> again = http.post("Encounter/$summarize", record.bundle(), headers);

@@ -48,7 +48,7 @@ class DifferentialEndToEndTest {
                 .containsExactlyElementsOf(conditions.stream().map(c -> "Condition/" + c.getIdPart()).toList());
         for (Condition c : conditions) {
             assertThat(c.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("differential");
-            assertThat(c.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
+            assertThat(c.getSubject().getReference()).as("the received Patient's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Patient/" + record.patientId());
             assertThat(c.getExtensionByUrl(DifferentialMapper.LIKELIHOOD)).isNotNull();
             assertThat(AiLabels.isLabelled(c)).isTrue();
             assertThat(c.getText().getDivAsString()).startsWith("<div");
@@ -73,7 +73,7 @@ class DifferentialEndToEndTest {
         Bundle document = FhirHttp.parse(Bundle.class, response);
         Composition composition = (Composition) document.getEntryFirstRep().getResource();
         assertThat(composition.getLanguage()).isEqualTo("zh");
-        assertThat(composition.getEncounter().getReference()).isEqualTo("Encounter/" + record.encounterId());
+        assertThat(composition.getEncounter().getReference()).as("the received Encounter's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Encounter/" + record.encounterId());
         assertThat(SummarizeEndToEndTest.resources(document, Provenance.class).getFirst().getEntityFirstRep().getWhat()
                 .getIdentifier().getValue()).isEqualTo("differential-v2.zh");
     }

@@ -48,8 +48,8 @@ class SummarizeEndToEndTest {
         Composition composition = (Composition) document.getEntryFirstRep().getResource();
         assertThat(composition.getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
         assertThat(composition.getType().getCodingFirstRep().getCode()).isEqualTo("18842-5");
-        assertThat(composition.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
-        assertThat(composition.getEncounter().getReference()).isEqualTo("Encounter/" + record.encounterId());
+        assertThat(composition.getSubject().getReference()).as("the received Patient's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Patient/" + record.patientId());
+        assertThat(composition.getEncounter().getReference()).as("the received Encounter's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Encounter/" + record.encounterId());
         assertThat(composition.getSection()).extracting(s -> s.getCode().getCodingFirstRep().getCode())
                 .containsExactly("8648-8", "11535-2", "10183-2", "18776-5");
         assertThat(AiLabels.isLabelled(composition)).isTrue();
@@ -94,7 +94,7 @@ class SummarizeEndToEndTest {
         Composition composition = (Composition) document.getEntryFirstRep().getResource();
         assertThat(composition.getType().getCodingFirstRep().getCode()).isEqualTo("11506-3");
         assertThat(composition.getLanguage()).isEqualTo("zh");
-        assertThat(composition.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
+        assertThat(composition.getSubject().getReference()).as("the received Patient's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Patient/" + record.patientId());
         assertThat(resources(document, Provenance.class).getFirst().getEntityFirstRep().getWhat().getIdentifier().getValue())
                 .isEqualTo("summarize-v2.zh");
         String seen = modelBoundary.since(mark).getFirst();

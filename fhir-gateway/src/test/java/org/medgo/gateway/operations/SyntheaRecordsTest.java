@@ -13,7 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hl7.fhir.r4.model.Bundle;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
 import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Condition;
 import org.junit.jupiter.api.Test;
 import org.medgo.gateway.GatewayTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +25,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Real Synthea R4 output (src/test/resources/synthea: ten patients, transaction Bundles with urn:uuid
- * fullUrls equal to the ids, US Core profiles, conditional references), sent unchanged.
+ * fullUrls equal to the ids, US Core profiles, conditional references), sent unchanged; the documents that come
+ * back resolve every reference inside themselves and pass HAPI's R4 validator without errors.
  */
 @GatewayTest
 class SyntheaRecordsTest {
@@ -37,22 +41,31 @@ class SyntheaRecordsTest {
      * the engine decodes them in one batch, which keeps this test short.
      */
     @Test
-    void syntheaBundlesSentAsTheyAreGetDocuments() throws Exception {
+    void syntheaBundlesSentAsTheyAreGetDocumentsThatValidateAndResolve() throws Exception {
         List<Resource> files = records();
         assertThat(files).hasSizeGreaterThanOrEqualTo(10);
         FhirHttp http = new FhirHttp(port);
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        List<CompletableFuture<Bundle>> calls = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(files.size())) {
             for (int i = 0; i < files.size(); i++) {
                 Resource file = files.get(i);
                 String operation = OPERATIONS.get(i % OPERATIONS.size());
-                calls.add(CompletableFuture.runAsync(() -> call(http, operation, file), pool));
+                calls.add(CompletableFuture.supplyAsync(() -> call(http, operation, file), pool));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         }
+        FhirValidator validator = R4CoreValidator.create();
+        for (CompletableFuture<Bundle> call : calls) {
+            Bundle document = call.join();
+            assertThat(DocumentReferencesCheck.unresolved(document)).as("references that do not resolve in the document").isEmpty();
+            List<String> errors = validator.validateWithResult(document).getMessages().stream()
+                    .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                    .map(m -> m.getLocationString() + " " + m.getMessage()).toList();
+            assertThat(errors).as("R4 validation of the returned document").isEmpty();
+        }
     }
 
-    private static void call(FhirHttp http, String operation, Resource file) {
+    private static Bundle call(FhirHttp http, String operation, Resource file) {
         try {
             String body = read(file);
             Bundle sent = FhirHttp.FHIR.newJsonParser().parseResource(Bundle.class, body);
@@ -62,8 +75,19 @@ class SyntheaRecordsTest {
             HttpResponse<String> r = http.post(operation, body, "application/fhir+json", Map.of());
 
             assertThat(r.statusCode()).as(operation + " " + file.getFilename() + ": " + r.body()).isEqualTo(200);
-            Composition composition = (Composition) FhirHttp.parse(Bundle.class, r).getEntryFirstRep().getResource();
-            assertThat(composition.getSubject().getReferenceElement().getIdPart()).isEqualTo(patientId);
+            Bundle document = FhirHttp.parse(Bundle.class, r);
+            Composition composition = (Composition) document.getEntryFirstRep().getResource();
+            assertThat(document.getEntry()).as("the received Patient, under its urn:uuid")
+                    .anySatisfy(e -> assertThat(e.getFullUrl()).isEqualTo("urn:uuid:" + patientId));
+            assertThat(composition.getSubject().getReference()).isEqualTo("urn:uuid:" + patientId);
+            if (operation.startsWith("DiagnosticReport")) {
+                String report = composition.getEventFirstRep().getDetailFirstRep().getReference();
+                assertThat(document.getEntry()).as("the report analysed is in the document")
+                        .anySatisfy(e -> assertThat(e.getFullUrl()).isEqualTo(report));
+                document.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Condition.class::isInstance)
+                        .forEach(c -> assertThat(((Condition) c).getEvidence()).anySatisfy(ev -> assertThat(ev.getDetailFirstRep().getReference()).isEqualTo(report)));
+            }
+            return document;
         } catch (Exception e) {
             throw new IllegalStateException(operation + " " + file.getFilename(), e);
         }

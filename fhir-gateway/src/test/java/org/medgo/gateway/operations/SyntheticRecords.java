@@ -12,6 +12,9 @@ import org.hl7.fhir.r4.model.*;
  */
 public final class SyntheticRecords {
 
+    /** The EMR the records come from: their entries' fullUrls are absolute to it. */
+    public static final String EMR_BASE = "http://emr.example.org/fhir/";
+
     /** A generated record and the identifying values it contains. */
     public record Record(Bundle bundle, String patientId, String encounterId, String reportId, List<String> identifiers) {}
 
@@ -122,6 +125,6 @@ public final class SyntheticRecords {
     }
 
     private static void add(Bundle b, Resource r) {
-        b.addEntry().setFullUrl("http://emr.example.org/fhir/" + r.fhirType() + "/" + r.getIdPart()).setResource(r);
+        b.addEntry().setFullUrl(EMR_BASE + r.fhirType() + "/" + r.getIdPart()).setResource(r);
     }
 }

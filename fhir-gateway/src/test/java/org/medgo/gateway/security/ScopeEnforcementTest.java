@@ -33,6 +33,20 @@ class ScopeEnforcementTest {
     javax.sql.DataSource dataSource;
 
     @Test
+    void theDefinitionsTheCapabilityStatementListsAreReadableWithoutAToken() throws Exception {
+        FhirHttp http = new FhirHttp(port);
+        org.hl7.fhir.r4.model.CapabilityStatement cs = FhirHttp.FHIR.newJsonParser().parseResource(
+                org.hl7.fhir.r4.model.CapabilityStatement.class, http.get("/fhir/metadata", Map.of()).body());
+        String definition = cs.getRestFirstRep().getResource().stream().flatMap(r -> r.getOperation().stream())
+                .filter(o -> o.getName().equals("differential")).findFirst().orElseThrow().getDefinition();
+        HttpResponse<String> operation = http.get("/fhir/" + definition.substring(definition.indexOf("OperationDefinition/")), Map.of());
+        assertThat(operation.statusCode()).as(operation.body()).isEqualTo(200);
+        assertThat(http.get("/fhir/StructureDefinition/differential-likelihood", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(http.get("/fhir/CodeSystem?url=https://medgo.org/fhir/CodeSystem/audit-event-type", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(http.get("/fhir/Composition?_count=1", Map.of()).statusCode()).as("the rest still needs one").isEqualTo(401);
+    }
+
+    @Test
     void operationsNeedTheirScopes() throws Exception {
         FhirHttp http = new FhirHttp(port);
         String bundle = FhirHttp.FHIR.newJsonParser().encodeResourceToString(SyntheticRecords.english(31, true).bundle());
@@ -59,10 +73,17 @@ class ScopeEnforcementTest {
         assertThat(c.getStatus()).isEqualTo(Composition.CompositionStatus.FINAL);
         assertThat(c.getAttesterFirstRep().getParty().getReference()).isEqualTo("Practitioner/dr-zhang");
 
+        assertThat(c.getMeta().getVersionId()).as("the decision is version 2").isEqualTo("2");
+
         Parameters reason = new Parameters();
         reason.addParameter().setName("reason").setValue(new StringType("too late"));
+        String rejectToken = INSTANCE.token("user/Composition.u", b -> b.claim("fhirUser", "Practitioner/dr-zhang"));
+        java.util.Map<String, String> stale = new java.util.HashMap<>(bearer(rejectToken));
+        stale.put("If-Match", "W/\"1\"");
+        HttpResponse<String> overwrite = http.post("/fhir/Composition/" + id + "/$reject", FhirHttp.FHIR.newJsonParser().encodeResourceToString(reason), stale);
+        assertThat(overwrite.statusCode()).as("a reviewer who saw version 1: " + overwrite.body()).isEqualTo(412);
         HttpResponse<String> again = http.post("/fhir/Composition/" + id + "/$reject", FhirHttp.FHIR.newJsonParser().encodeResourceToString(reason),
-                bearer(INSTANCE.token("user/Composition.u", b -> b.claim("fhirUser", "Practitioner/dr-zhang"))));
+                bearer(rejectToken));
         assertThat(again.statusCode()).as("already final").isEqualTo(409);
     }
 

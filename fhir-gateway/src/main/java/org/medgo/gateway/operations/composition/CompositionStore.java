@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.medgo.gateway.operations.idempotency.IdempotencyKey;
 import org.medgo.gateway.operations.idempotency.PriorCall;
 import org.medgo.gateway.operations.citation.SourceLine;
+import org.medgo.gateway.fhir.SearchPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CompositionStore {
 
-    /** Search criteria; null = not constrained. */
-    public record Query(String patientRef, String encounterRef, String status, String typeCode, Instant from, Instant to, int limit) {}
+    /** Search criteria; null = not constrained. {@code updatedFrom}/{@code updatedTo}: {@code _lastUpdated}. */
+    public record Query(String patientRef, String encounterRef, String status, String typeCode, Instant from, Instant to,
+            Instant updatedFrom, Instant updatedTo) {}
+
+    /** Search over the generated resources of one type: by the patient or the Composition they were made with. */
+    public record GeneratedQuery(String type, String patientRef, String compositionId, String encounterRef) {}
+
+    /** The draft's version; each review decision adds one. */
+    public static final String FIRST_VERSION = "1";
 
     private final JdbcClient db;
     private final TransactionTemplate tx;
@@ -41,12 +49,15 @@ public class CompositionStore {
     }
 
     /**
-     * Stores the document with the record it was made from ({@code source}), in one transaction, unless the
-     * key already has one; returns the id of the stored Composition (the earlier one in that case).
+     * Stores the document with the record it was made from ({@code source}) and the received resources it refers
+     * to (carried in its document Bundle), in one transaction, unless the key already has one; returns the id of
+     * the stored Composition (the earlier one in that case).
      */
-    public String saveIfAbsent(GeneratedDocument doc, String operation, IdempotencyKey key, String inputSha256, List<SourceLine> source) {
+    public String saveIfAbsent(GeneratedDocument doc, String operation, IdempotencyKey key, String inputSha256, List<SourceLine> source,
+            List<ReceivedResource> received) {
         IParser json = fhir.newJsonParser();
         Composition c = doc.composition();
+        c.getMeta().setVersionId(FIRST_VERSION).setLastUpdated(new java.util.Date());
         return tx.execute(status -> {
             Optional<UUID> inserted = db.sql("""
                     INSERT INTO operations_composition (id, request_id, client_key, input_sha256, operation, patient_ref, encounter_ref,
@@ -61,6 +72,12 @@ public class CompositionStore {
                 return findPrior(key).orElseThrow().resultId();
             }
             UUID id = inserted.get();
+            db.sql("INSERT INTO operations_composition_version (id, version, resource) VALUES (?, 1, ?::jsonb)")
+                    .params(id, json.encodeResourceToString(c)).update();
+            for (int i = 0; i < received.size(); i++) {
+                db.sql("INSERT INTO operations_composition_received (composition_id, position, full_url, resource) VALUES (?, ?, ?, ?::jsonb)")
+                        .params(id, i, received.get(i).fullUrl(), json.encodeResourceToString(received.get(i).resource())).update();
+            }
             db.sql("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES ('Device', ?, NULL, ?::jsonb) ON CONFLICT DO NOTHING")
                     .params(doc.device().getIdPart(), json.encodeResourceToString(doc.device())).update();
             List<Resource> owned = new ArrayList<>(doc.entries());
@@ -87,32 +104,111 @@ public class CompositionStore {
                 .optional();
     }
 
+    /** The current version; its id carries the version, so HAPI answers with ETag, Last-Modified and 304s. */
     public Optional<Composition> read(String id) {
         Optional<UUID> uuid = uuid(id);
         if (uuid.isEmpty()) return Optional.empty();
-        return db.sql("SELECT resource::text FROM operations_composition WHERE id = ?").param(uuid.get())
-                .query(String.class).optional().map(s -> fhir.newJsonParser().parseResource(Composition.class, s));
+        return db.sql("SELECT resource::text, version FROM operations_composition WHERE id = ?").param(uuid.get())
+                .query((rs, n) -> versioned(rs.getString(1), rs.getInt(2))).optional();
     }
 
-    public List<Composition> search(Query q) {
-        StringBuilder sql = new StringBuilder("SELECT resource::text FROM operations_composition WHERE true");
+    /** One version (vread): 1 = the draft, 2 = the review decision. */
+    public Optional<Composition> readVersion(String id, int version) {
+        Optional<UUID> uuid = uuid(id);
+        if (uuid.isEmpty()) return Optional.empty();
+        return db.sql("SELECT resource::text, version FROM operations_composition_version WHERE id = ? AND version = ?")
+                .params(uuid.get(), version).query((rs, n) -> versioned(rs.getString(1), rs.getInt(2))).optional();
+    }
+
+    /** Every version, newest first (empty when there is no such Composition). */
+    public List<Composition> history(String id) {
+        Optional<UUID> uuid = uuid(id);
+        if (uuid.isEmpty()) return List.of();
+        return db.sql("SELECT resource::text, version FROM operations_composition_version WHERE id = ? ORDER BY version DESC")
+                .param(uuid.get()).query((rs, n) -> versioned(rs.getString(1), rs.getInt(2))).list();
+    }
+
+    private Composition versioned(String json, int version) {
+        Composition c = fhir.newJsonParser().parseResource(Composition.class, json);
+        c.getMeta().setVersionId(String.valueOf(version));
+        c.setIdElement(new org.hl7.fhir.r4.model.IdType("Composition", c.getIdPart(), String.valueOf(version)));
+        return c;
+    }
+
+    /** One page of the matching Compositions, in {@code orderBy} (a {@link org.medgo.gateway.fhir.SearchSort} clause). */
+    public List<Composition> search(Query q, SearchPage page, String orderBy) {
         List<Object> params = new ArrayList<>();
+        String sql = "SELECT resource::text, version FROM operations_composition WHERE true" + where(q, params)
+                + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+        params.add(page.count());
+        params.add(page.offset());
+        return db.sql(sql).params(params).query((rs, n) -> versioned(rs.getString(1), rs.getInt(2))).list();
+    }
+
+    public long count(Query q) {
+        List<Object> params = new ArrayList<>();
+        return db.sql("SELECT count(*) FROM operations_composition WHERE true" + where(q, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(Query q, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (q.patientRef() != null) { sql.append(" AND patient_ref = ?"); params.add(q.patientRef()); }
         if (q.encounterRef() != null) { sql.append(" AND encounter_ref = ?"); params.add(q.encounterRef()); }
         if (q.status() != null) { sql.append(" AND status = ?"); params.add(q.status()); }
         if (q.typeCode() != null) { sql.append(" AND type_code = ?"); params.add(q.typeCode()); }
         if (q.from() != null) { sql.append(" AND date >= ?"); params.add(Timestamp.from(q.from())); }
         if (q.to() != null) { sql.append(" AND date <= ?"); params.add(Timestamp.from(q.to())); }
-        sql.append(" ORDER BY date DESC LIMIT ?");
-        params.add(q.limit());
+        if (q.updatedFrom() != null) { sql.append(" AND updated_at >= ?"); params.add(Timestamp.from(q.updatedFrom())); }
+        if (q.updatedTo() != null) { sql.append(" AND updated_at <= ?"); params.add(Timestamp.from(q.updatedTo())); }
+        return sql.toString();
+    }
+
+    /** One page of generated resources (Conditions, Provenance), ordered by their Composition's {@code orderBy}. */
+    public List<Resource> searchGenerated(GeneratedQuery q, SearchPage page, String orderBy) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT g.resource::text FROM operations_generated_resource g JOIN operations_composition c ON c.id = g.composition_id"
+                + " WHERE " + whereGenerated(q, params) + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+        params.add(page.count());
+        params.add(page.offset());
         IParser parser = fhir.newJsonParser();
-        return db.sql(sql.toString()).params(params).query(String.class).list().stream()
-                .map(s -> parser.parseResource(Composition.class, s)).toList();
+        return db.sql(sql).params(params).query(String.class).list().stream().map(s -> (Resource) parser.parseResource(s)).toList();
+    }
+
+    public long countGenerated(GeneratedQuery q) {
+        List<Object> params = new ArrayList<>();
+        return db.sql("SELECT count(*) FROM operations_generated_resource g JOIN operations_composition c ON c.id = g.composition_id WHERE "
+                + whereGenerated(q, params)).params(params).query(Long.class).single();
+    }
+
+    private static String whereGenerated(GeneratedQuery q, List<Object> params) {
+        StringBuilder sql = new StringBuilder("g.resource_type = ?");
+        params.add(q.type());
+        if (q.patientRef() != null) { sql.append(" AND c.patient_ref = ?"); params.add(q.patientRef()); }
+        if (q.encounterRef() != null) { sql.append(" AND c.encounter_ref = ?"); params.add(q.encounterRef()); }
+        if (q.compositionId() != null) {
+            sql.append(" AND c.id = ?");
+            params.add(uuid(q.compositionId()).orElse(new UUID(0, 0)));
+        }
+        return sql.toString();
     }
 
     public Optional<Resource> readGenerated(String type, String id) {
         return db.sql("SELECT resource::text FROM operations_generated_resource WHERE resource_type = ? AND id = ?")
                 .params(type, id).query(String.class).optional().map(s -> (Resource) fhir.newJsonParser().parseResource(s));
+    }
+
+    /** The id of the Composition a generated resource was made with, or null. */
+    public String compositionOf(String type, String id) {
+        return db.sql("SELECT composition_id FROM operations_generated_resource WHERE resource_type = ? AND id = ?")
+                .params(type, id).query(UUID.class).optional().map(UUID::toString).orElse(null);
+    }
+
+    /** The received resources a Composition refers to, in the order they were stored. */
+    public List<ReceivedResource> received(String compositionId) {
+        IParser parser = fhir.newJsonParser();
+        return uuid(compositionId).map(id -> db.sql("SELECT full_url, resource::text FROM operations_composition_received WHERE composition_id = ? ORDER BY position")
+                .param(id).query((rs, n) -> new ReceivedResource(rs.getString(1), (Resource) parser.parseResource(rs.getString(2)))).list())
+                .orElse(List.of());
     }
 
     /** The Conditions and the Provenance generated with a Composition. */

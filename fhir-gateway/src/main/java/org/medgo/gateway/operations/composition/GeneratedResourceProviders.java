@@ -13,12 +13,12 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Read access to what was generated with the Compositions (Conditions, Provenance) and the model Device. */
+/** Read access (and search, see {@link GeneratedResourceSearches}) to what was generated with the Compositions (Conditions, Provenance) and the model Device. */
 @Configuration(proxyBeanMethods = false)
 class GeneratedResourceProviders {
 
     /** Read-only provider of one generated resource type. */
-    public static final class ReadOnly implements IResourceProvider {
+    public static class ReadOnly implements IResourceProvider {
         private final Class<? extends Resource> type;
         private final CompositionStore store;
 
@@ -32,6 +32,10 @@ class GeneratedResourceProviders {
             return type;
         }
 
+        CompositionStore store() {
+            return store;
+        }
+
         @Read
         public Resource read(@IdParam IdType id) {
             return store.readGenerated(type.getSimpleName(), id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
@@ -40,12 +44,12 @@ class GeneratedResourceProviders {
 
     @Bean
     IResourceProvider generatedConditions(CompositionStore store) {
-        return new ReadOnly(Condition.class, store);
+        return new GeneratedResourceSearches.Conditions(store);
     }
 
     @Bean
     IResourceProvider generatedProvenance(CompositionStore store) {
-        return new ReadOnly(Provenance.class, store);
+        return new GeneratedResourceSearches.Provenances(store);
     }
 
     @Bean

@@ -44,6 +44,11 @@ public final class DifferentialMapper {
                 zh ? "AI 生成的鉴别诊断（待审核）" : "AI-generated differential diagnosis (preliminary)");
         Composition.SectionComponent dx = CompositionSkeleton.section(c, "29548-5", "Diagnosis Narrative", zh ? "鉴别诊断" : "Differential diagnosis");
         Composition.SectionComponent plan = CompositionSkeleton.section(c, "18776-5", "Plan of care note", zh ? "建议的下一步检查" : "Recommended next tests");
+        // a report's differential points at the report it analysed: the document's event and every Condition's evidence
+        boolean ofReport = ctx.focus().getReference() != null && ctx.focus().getReference().startsWith("DiagnosticReport/");
+        if (ofReport) {
+            c.addEvent().addDetail(ctx.focus().copy());
+        }
         List<Resource> conditions = new ArrayList<>();
         List<String> dxItems = new ArrayList<>();
         List<String> testItems = new ArrayList<>();
@@ -74,6 +79,9 @@ public final class DifferentialMapper {
                 sources.forEach(r -> evidence.addDetail(r.copy()));
                 ctx.sources().keys(f.keys()).forEach(k -> evidence.addExtension(Citations.CITATION_KEY, new StringType(k)));
                 if (!citations.count(sources)) Citations.markUncited(evidence);
+            }
+            if (ofReport) {
+                condition.addEvidence().addDetail(ctx.focus().copy());
             }
             opposing.forEach(o -> condition.addExtension(citations.statement(OPPOSING, o.text(), ctx.sources().resolve(o.keys()),
                     ctx.sources().keys(o.keys()))));

@@ -121,7 +121,8 @@ public class ClinicalAiPipeline {
             case ENCOUNTER_DIFFERENTIAL, REPORT_DIFFERENTIAL -> DifferentialMapper.map(reidentified(run, DifferentialDraft.parse(modelJson)), ctx);
         };
         requireValidOutput(doc);
-        String id = store.saveIfAbsent(doc, run.kind.path(), key, inputSha256, reidentifier.sourceRecord(run.view, ctx.sources()));
+        String id = store.saveIfAbsent(doc, run.kind.path(), key, inputSha256, reidentifier.sourceRecord(run.view, ctx.sources()),
+                parts.received(input.bundle(), references(doc)));
         audit.generated(run, id, doc.device().getIdPart(), modelIdentity);
         long total = run.elapsedNanos();
         log.info("operation {} request {}: composition {}, {} prompt + {} generated tokens, {} leak(s) redacted, model {} ms, total {} ms",
@@ -136,17 +137,32 @@ public class ClinicalAiPipeline {
         return clinician.draft();
     }
 
+    /** Every {@code Type/id} the generated resources refer to. */
+    private java.util.Set<String> references(GeneratedDocument doc) {
+        java.util.Set<String> refs = new java.util.HashSet<>();
+        List<Resource> all = new ArrayList<>(doc.entries());
+        all.add(doc.composition());
+        all.add(doc.provenance());
+        for (Resource r : all) {
+            ca.uhn.fhir.context.FhirContext.forR4Cached().newTerser().getAllPopulatedChildElementsOfType(r, org.hl7.fhir.r4.model.Reference.class)
+                    .forEach(ref -> { if (ref.getReference() != null) refs.add(ref.getReference()); });
+        }
+        return refs;
+    }
+
+    /** One validator call for the whole generated document (a collection Bundle), not one per resource. */
     private void requireValidOutput(GeneratedDocument doc) {
         List<Resource> all = new ArrayList<>(doc.entries());
         all.add(doc.composition());
         all.add(doc.provenance());
         all.add(doc.device());
-        for (Resource r : all) {
-            var errors = validator.errors(r);
-            if (!errors.isEmpty()) {
-                // our mapping is wrong, not the caller's input: fail loudly, store nothing
-                throw new IllegalStateException("generated " + r.fhirType() + " is not valid FHIR R4: " + errors.getFirst().getMessage());
-            }
+        org.hl7.fhir.r4.model.Bundle generated = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION);
+        all.forEach(r -> generated.addEntry().setFullUrl("https://gateway.invalid/fhir/" + r.fhirType() + "/" + r.getIdPart()).setResource(r));
+        var errors = validator.errors(generated);
+        if (!errors.isEmpty()) {
+            // our mapping is wrong, not the caller's input: fail loudly, store nothing
+            throw new IllegalStateException("generated document is not valid FHIR R4: " + errors.getFirst().getLocationString()
+                    + " " + errors.getFirst().getMessage());
         }
     }
 }

@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.medgo.gateway.operations.composition.ReceivedResource;
 import org.medgo.gateway.operations.validation.InputRefusal;
 
 /**
@@ -43,6 +44,50 @@ public record RecordParts(Patient patient, Reference patientRef, Resource focus,
             default -> of(bundle, Encounter.class).stream().findFirst().map(e -> reference(bundle, e, "Encounter"));
         };
         return new RecordParts(patient, patientRef, focus, focusRef, encounter);
+    }
+
+    /**
+     * The received resources the document refers to (the Patient, the encounter when the Bundle has it, a
+     * focal DiagnosticReport), copied with the ids the output uses and the fullUrls they came with when those
+     * can stand in a document (absolute, or urn:uuid / urn:oid).
+     */
+    public List<ReceivedResource> received(Bundle bundle, java.util.Set<String> referenced) {
+        List<ReceivedResource> out = new java.util.ArrayList<>();
+        out.add(received(bundle, patient, patientRef));
+        encounterRef.flatMap(ref -> of(bundle, Encounter.class).stream()
+                        .filter(e -> ref.getReference().equals(reference(bundle, e, "Encounter").getReference())).findFirst()
+                        .map(e -> received(bundle, e, ref)))
+                .ifPresent(out::add);
+        if (focus instanceof DiagnosticReport) {
+            out.add(received(bundle, focus, focusRef));
+        }
+        // the record's resources the draft cites (Observations, notes...), so that its citations resolve too
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            Resource r = e.getResource();
+            if (r == null || r == patient || r == focus || out.stream().anyMatch(x -> x.reference().equals(r.fhirType() + "/" + idOf(r)))) {
+                continue;
+            }
+            String ref = r.fhirType() + "/" + idOf(r);
+            if (referenced.contains(ref)) {
+                out.add(received(bundle, r, new Reference(ref)));
+            }
+        }
+        return out;
+    }
+
+    private static String idOf(Resource r) {
+        String id = r.getIdElement().getValue();
+        if (id != null && id.startsWith(URN_UUID)) return id.substring(URN_UUID.length());
+        return r.getIdElement().getIdPart();
+    }
+
+    private static ReceivedResource received(Bundle bundle, Resource r, Reference ref) {
+        String fullUrl = bundle.getEntry().stream().filter(e -> e.getResource() == r).map(Bundle.BundleEntryComponent::getFullUrl)
+                .filter(u -> u != null && (u.startsWith("http://") || u.startsWith("https://") || u.startsWith(URN_UUID) || u.startsWith("urn:oid:")))
+                .findFirst().orElse(null);
+        Resource copy = r.copy();
+        copy.setId(ref.getReference());
+        return new ReceivedResource(fullUrl, copy);
     }
 
     private static <T extends Resource> List<T> of(Bundle bundle, Class<T> type) {

@@ -9,12 +9,14 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.medgo.gateway.fhir.FhirProperties;
+import org.medgo.gateway.operations.conformance.GatewayConformance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,11 @@ public class RecordValidator {
 
     RecordValidator(FhirContext fhir, FhirProperties properties) {
         this.fhir = fhir;
+        PrePopulatedValidationSupport gateway = new PrePopulatedValidationSupport(fhir);
+        gateway.addCodeSystem(GatewayConformance.aiTransparencyFragment());
+        GatewayConformance.extensions().forEach(gateway::addStructureDefinition);
         ValidationSupportChain chain = new ValidationSupportChain(
+                gateway,
                 new DefaultProfileValidationSupport(fhir),
                 IgPackages.load(fhir, properties.igDir()),
                 new CommonCodeSystemsTerminologyService(fhir),

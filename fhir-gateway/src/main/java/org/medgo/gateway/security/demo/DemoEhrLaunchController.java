@@ -1,13 +1,13 @@
 package org.medgo.gateway.security.demo;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.medgo.gateway.fhir.PublicBaseUrl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -23,9 +23,11 @@ class DemoEhrLaunchController {
     private static final String ID = "[A-Za-z0-9\\-.]{1,64}";
 
     private final LaunchContexts launches;
+    private final PublicBaseUrl publicBaseUrl;
 
-    DemoEhrLaunchController(LaunchContexts launches) {
+    DemoEhrLaunchController(LaunchContexts launches, PublicBaseUrl publicBaseUrl) {
         this.launches = launches;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @GetMapping("/demo-ehr/launch")
@@ -33,7 +35,7 @@ class DemoEhrLaunchController {
         if (!patient.matches(ID) || (encounter != null && !encounter.matches(ID))) {
             return ResponseEntity.badRequest().build();
         }
-        String base = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+        String base = publicBaseUrl.root(request);
         String launch = launches.create(patient, encounter);
         String target = UriComponentsBuilder.fromUriString(base + "/review/launch")
                 .queryParam("iss", base + "/fhir").queryParam("launch", launch).build().encode().toUriString();
