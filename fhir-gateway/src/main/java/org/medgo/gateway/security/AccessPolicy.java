@@ -42,7 +42,8 @@ public final class AccessPolicy {
     private AccessPolicy() {}
 
     private static boolean isPublicDefinition(AccessRequest request) {
-        return request.kind() == AccessRequest.Kind.INTERACTION && PUBLIC_DEFINITIONS.contains(request.resourceType())
+        return request.kind() == AccessRequest.Kind.INTERACTION && request.resourceType() != null
+                && PUBLIC_DEFINITIONS.contains(request.resourceType())
                 && (request.interaction() == READ || request.interaction() == SEARCH);
     }
 
