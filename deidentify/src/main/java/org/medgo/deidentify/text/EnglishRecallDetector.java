@@ -38,13 +38,22 @@ final class EnglishRecallDetector implements Detector {
             "son", "mother", "father", "sister", "brother", "friend", "neighbor", "neighbour", "partner", "spouse", "caregiver",
             "mom", "dad", "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "uncle", "niece", "nephew",
             "boyfriend", "girlfriend", "fiance", "fiancee", "cousin", "colleague", "coworker", "roommate", "and", "pt", "patient");
-    private static final Set<String> PERSON_VERBS = Set.of("presented", "presents", "reports", "reported", "states", "stated",
-            "denies", "denied", "came", "comes", "returns", "returned", "called", "complains", "complained", "arrived", "notes",
-            "noted", "says", "said", "continues", "remains", "underwent", "tolerated", "agrees", "agreed", "declined", "refused",
-            "wants", "asked", "feels", "felt", "describes", "endorses", "developed", "lives", "works", "visited", "brought",
-            "phoned", "signed", "consented", "requested", "was", "is", "has", "had", "will", "would", "and", "began", "started",
-            "stopped", "shouted", "told", "wrote", "went", "got", "took", "left", "needs", "needed", "spoke", "speaks", "died",
-            "passed", "does", "did", "can", "could", "should", "may", "might", "must", "lived", "worked", "married", "gave");
+    private static final Set<String> PERSON_VERBS = Set.of(
+            "presented", "presents", "reports", "reported", "states", "stated", "denies", "denied", "came", "comes", "returns",
+            "returned", "called", "complains", "complained", "arrived", "notes", "noted", "says", "said", "continues", "remains",
+            "underwent", "tolerated", "agrees", "agreed", "declined", "refused", "wants", "asked", "feels", "felt", "describes",
+            "endorses", "developed", "lives", "works", "visited", "brought", "phoned", "signed", "consented", "requested", "was",
+            "is", "has", "had", "will", "would", "and", "began", "started", "stopped", "shouted", "told", "wrote", "went", "got",
+            "took", "left", "needs", "needed", "spoke", "speaks", "died", "passed", "does", "did", "can", "could", "should",
+            "may", "might", "must", "lived", "worked", "married", "gave", "ambulated", "ambulates", "ambulating", "slept",
+            "sleeps", "ate", "eats", "voided", "walked", "walks", "verbalized", "verbalizes", "understands", "understood",
+            "expressed", "demonstrated", "demonstrates", "participated", "appears", "appeared", "seems", "seemed", "cried",
+            "smiled", "rested", "requests", "missed", "forgot", "completed", "received", "vomited", "fell", "tolerating",
+            "reporting", "endorsed", "admits", "admitted", "tested", "uses", "used", "takes", "taking", "drinks", "smokes",
+            "quit", "ambulatory", "woke", "awoke");
+    private static final Set<String> KIN = Set.of("wife", "husband", "daughter", "son", "mother", "father", "mom", "dad", "sister",
+            "brother", "partner", "spouse", "caregiver", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew", "children",
+            "kids", "family", "parents", "granddaughter", "grandson", "boyfriend", "girlfriend", "fiance", "fiancee", "guardian");
     private static final Set<String> PLACE_CUES = Set.of("in", "from", "near", "outside", "around", "of");
     /** Capitalised shapes of medical words no list has yet (a new drug, a rare disease). */
     private static final Pattern MEDICAL_SHAPE = Pattern.compile(
@@ -79,6 +88,14 @@ final class EnglishRecallDetector implements Detector {
         for (int t = 0; t < tk.size; t++) {
             kind[t] = classify(tk, t);
         }
+        for (int t = 0; t < tk.size; t++) {
+            if ((kind[t] == Kind.CANDIDATE || kind[t] == Kind.NAMEABLE) && !title(tk, t - 1) && (species(tk, t) || doseFollows(tk, t))) {
+                kind[t] = Kind.OTHER; // "Klebsiella pneumoniae", "Lantus 20 units": an organism, a drug
+            } else if (nameish(kind[t]) && t + 1 < tk.size && kind[t + 1] == Kind.OTHER && tk.isCapitalised(t + 1)
+                    && PARTICLES.contains(lower(tk, t))) {
+                kind[t] = Kind.OTHER; // "Von Willebrand": a particle before a clinical word
+            }
+        }
         int t = 0;
         while (t < tk.size) {
             if (!nameish(kind[t])) {
@@ -102,6 +119,8 @@ final class EnglishRecallDetector implements Detector {
         }
         multiWordPlaces(tk, out);
         lowerCaseNames(tk, out);
+        lowerCaseInitials(tk, out);
+        invertedNames(tk, kind, out);
         namesBeforeCredentials(tk, out);
         transcriptionSignatures(tk, out);
     }
@@ -158,6 +177,12 @@ final class EnglishRecallDetector implements Detector {
     private void lowerCaseNames(EnglishTokens tk, List<Span> out) {
         int t = 0;
         while (t < tk.size) {
+            if (listedLower(tk, t) && lowerNameCue(tk, t, t)) {
+                int e = t + 1 < tk.size && gapOk(tk, t) && (listedLower(tk, t + 1) || lowerUnknown(tk, t + 1)) ? t + 1 : t;
+                out.add(new Span(tk.start[t], tk.end[e], PhiType.NAME)); // "message from peters", "spoke w/ mickey"
+                t = e + 1;
+                continue;
+            }
             if (!lowerUnknown(tk, t)) {
                 t++;
                 continue;
@@ -174,11 +199,136 @@ final class EnglishRecallDetector implements Detector {
             for (int i = t; i <= e; i++) {
                 initial |= tk.length(i) == 1;
             }
-            if (listed || initial && e - t >= 2) {
-                out.add(new Span(tk.start[t], tk.end[e], PhiType.NAME));
+            boolean besideName = t > 0 && listedLower(tk, t - 1) && gapOk(tk, t - 1) || e + 1 < tk.size && listedLower(tk, e + 1) && gapOk(tk, e);
+            if (listed || initial && e - t >= 2 || besideName || lowerNameCue(tk, t, e)) {
+                int s = t > 0 && listedLower(tk, t - 1) && gapOk(tk, t - 1) ? t - 1 : t;
+                int end = e + 1 < tk.size && listedLower(tk, e + 1) && gapOk(tk, e) ? e + 1 : e;
+                out.add(new Span(tk.start[s], tk.end[end], PhiType.NAME));
             }
             t = e + 1;
         }
+    }
+
+    /** Lower-case listed names that are also everyday words in chat ("will", "may", "max dose") do not join a name. */
+    private static final Set<String> CHAT_WORDS = Set.of("will", "may", "can", "mark", "max", "bill", "art", "ray", "pat", "sue",
+            "don", "guy", "miles", "case", "page", "bob", "ed", "al", "les", "sol", "son", "june", "april", "august", "hope",
+            "grace", "faith", "joy", "chase", "rich", "long", "young", "white", "black", "brown", "green", "gray", "grey", "early",
+            "late", "rose", "dawn", "sky", "summer", "winter", "autumn", "the", "and", "pt", "dr");
+
+    private boolean listedLower(EnglishTokens tk, int t) {
+        return tk.isLower(t) && !tk.hasDigit(t) && tk.length(t) >= 3 && lex.names.contains(tk.text, tk.start[t], tk.stemEnd(t))
+                && !CHAT_WORDS.contains(lower(tk, t)) && !lex.clinical.contains(tk.text, tk.start[t], tk.stemEnd(t));
+    }
+
+    private static final Set<String> SPOKE = Set.of("spoke", "spoken", "talked", "met", "discussed", "called", "phoned");
+    private static final Set<String> FROM_CUES = Set.of("message", "msg", "call", "text", "email", "note", "voicemail", "vm");
+
+    /** "this is rirujuz", "message from befywe", "pt myaindgial called": an unknown lower-case word where a name goes. */
+    private static boolean lowerNameCue(EnglishTokens tk, int t, int e) {
+        String p1 = lower(tk, t - 1);
+        String p2 = lower(tk, t - 2);
+        if (p1.equals("is") && p2.equals("this") || p1.equals("from") && FROM_CUES.contains(p2)
+                || (p1.equals("w") || p1.equals("with")) && SPOKE.contains(p2)) {
+            return true;
+        }
+        return (p1.equals("pt") || p1.equals("patient")) && e + 1 < tk.size && PERSON_VERBS.contains(lower(tk, e + 1))
+                && !lower(tk, e + 1).equals("and");
+    }
+
+    /**
+     * "Last, First" and "LAST, FIRST": when one side is already a name, or both are capital words with a listed
+     * name among them and no clinical abbreviation ("CHF, COPD" stays), the pair is one name.
+     */
+    private void invertedNames(EnglishTokens tk, Kind[] kind, List<Span> out) {
+        int found = out.size();
+        for (int t = 0; t + 1 < tk.size; t++) {
+            if (tk.end[t] + 2 != tk.start[t + 1] || tk.text.charAt(tk.end[t]) != ',' || tk.text.charAt(tk.end[t] + 1) != ' '
+                    || !tk.isCapitalised(t) || !tk.isCapitalised(t + 1) || tk.hasDigit(t) || tk.hasDigit(t + 1)
+                    || tk.length(t) < 2 || tk.length(t + 1) < 2) {
+                continue;
+            }
+            boolean leftName = nameAt(out, found, tk.start[t], tk.end[t]);
+            boolean rightName = nameAt(out, found, tk.start[t + 1], tk.end[t + 1]);
+            if (leftName == rightName && !(tk.isAllCaps(t) && tk.isAllCaps(t + 1) && !leftName)) {
+                continue;
+            }
+            if (!leftName && !rightName && !capitalPair(tk, t)) {
+                continue;
+            }
+            int other = leftName ? t + 1 : t;
+            if (CREDENTIALS.contains(lower(tk, other)) || TITLES.contains(lower(tk, other))) {
+                continue;
+            }
+            if (!leftName && !rightName || kind[other] != Kind.OTHER || tk.isAllCaps(other) && !clinicalAcronym(tk, other)
+                    && tk.length(other) >= 3) {
+                out.add(new Span(tk.start[t], tk.end[t + 1], PhiType.NAME));
+            }
+        }
+    }
+
+    private static boolean nameAt(List<Span> out, int size, int a, int b) {
+        for (int i = 0; i < size; i++) {
+            Span sp = out.get(i);
+            if (sp.type() == PhiType.NAME && sp.start() <= a && sp.end() >= b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "SEQUOIA, BEN": two all-capital words, one a listed name, none a clinical word or a known acronym. */
+    private boolean capitalPair(EnglishTokens tk, int t) {
+        boolean listed = false;
+        for (int i = t; i <= t + 1; i++) {
+            if (clinicalAcronym(tk, i) || tk.length(i) < 3) {
+                return false;
+            }
+            listed |= lex.names.contains(tk.text, tk.start[i], tk.end[i]);
+        }
+        return listed;
+    }
+
+    private boolean clinicalAcronym(EnglishTokens tk, int t) {
+        return lex.clinical.contains(tk.text, tk.start[t], tk.end[t]) || lex.eponyms.contains(tk.text, tk.start[t], tk.end[t]);
+    }
+
+    /**
+     * "pt griffin j called", "spoke w/ magnolia m", "g. fairy-serene": a lower-case listed name (ordinary word or not)
+     * next to a single-letter initial is a name; letters that stand for words in chat ("u", "r", "b", "n", "x") count
+     * only with a dot.
+     */
+    private void lowerCaseInitials(EnglishTokens tk, List<Span> out) {
+        for (int t = 0; t < tk.size; t++) {
+            if (tk.length(t) != 1 || !tk.isLower(t)) {
+                continue;
+            }
+            char c = tk.first(t);
+            boolean dot = tk.dotAfter(t);
+            if (c == 'a' || c == 'i' || !dot && "urbnxywcsoe".indexOf(c) >= 0) {
+                continue;
+            }
+            int s = t;
+            int e = t;
+            if (t > 0 && lowerNamePart(tk, t - 1) && gapOk(tk, t - 1)) {
+                s = t - 1;
+            }
+            if (t + 1 < tk.size && lowerNamePart(tk, t + 1) && (dot ? tk.start[t + 1] - tk.end[t] == 2 : gapOk(tk, t))) {
+                e = t + 1;
+            }
+            if (s == e) {
+                continue;
+            }
+            out.add(new Span(tk.start[s], tk.end[e] + (dot && e == t ? 1 : 0), PhiType.NAME));
+        }
+    }
+
+    private boolean lowerNamePart(EnglishTokens tk, int t) {
+        if (!tk.isLower(t) || tk.hasDigit(t) || tk.length(t) < 3) {
+            return false;
+        }
+        int a = tk.start[t];
+        int b = tk.stemEnd(t);
+        return (lex.names.contains(tk.text, a, b) || lowerUnknown(tk, t)) && !lex.clinical.contains(tk.text, a, b);
     }
 
     /** A lower-case word of 3+ letters that no list of ordinary, clinical or drug words has. */
@@ -265,6 +415,9 @@ final class EnglishRecallDetector implements Detector {
         if (pluralAcronym(s, a, b)) {
             return Kind.OTHER; // "ADLs", "PVCs"
         }
+        if (clinicalCompound(s, a, tk.end[t]) && !(tk.isAllCaps(t) && hyphenatedName(s, a, tk.end[t]))) {
+            return Kind.OTHER; // "Anti-Ro", "Keytruda-related", "BI-RADS", "DAPA-HF"
+        }
         return Kind.CANDIDATE;
     }
 
@@ -296,6 +449,34 @@ final class EnglishRecallDetector implements Detector {
             }
         }
         return true;
+    }
+
+    private static final Pattern COMPOUND = Pattern.compile("(?i:anti|non|pre|post)-.+|.+-(?i:related|induced|associated|"
+            + "positive|negative|resistant|sensitive|dependent|refractory|naive|naïve|like|type|mediated|specific)|[A-Z0-9]+(?:-[A-Z0-9]+)+");
+
+    /** A hyphenated clinical word: an antibody, a drug effect, an all-capital acronym ("BI-RADS", "DAPA-HF"). */
+    private static boolean clinicalCompound(String s, int a, int b) {
+        return s.indexOf('-', a) > a && s.indexOf('-', a) < b && COMPOUND.matcher(s).region(a, b).matches();
+    }
+
+    /** "SMITH-JONES", "O'NEIL-PARK": every part of 3+ letters, or a listed name among them; "BI-RADS", "DAPA-HF" are not. */
+    private boolean hyphenatedName(String s, int a, int b) {
+        int from = a;
+        boolean listed = false;
+        boolean shortPart = false;
+        while (from < b) {
+            int to = s.indexOf('-', from);
+            if (to < 0 || to > b) {
+                to = b;
+            }
+            listed |= lex.names.contains(s, from, to);
+            shortPart |= to - from <= 2;
+            for (int i = from; i < to; i++) {
+                shortPart |= EnglishTokens.isDigit(s.charAt(i));
+            }
+            from = to + 1;
+        }
+        return listed || !shortPart;
     }
 
     private static boolean pluralAcronym(String s, int a, int b) {
@@ -403,14 +584,50 @@ final class EnglishRecallDetector implements Detector {
         return true;
     }
 
-    /** "Crohn disease", "Kikuchi's disease", "Wilson sign": an eponym, kept. */
+    /** "Crohn disease", "Kikuchi's disease", "Wilson sign", "Takotsubo cardiomyopathy", "Synvisc shot": clinical, kept. */
     private static boolean clinicalAfter(EnglishTokens tk, int e) {
         int next = e + 1 < tk.size ? tk.start[e + 1] : tk.text.length();
         if (tk.text.substring(tk.end[e], next).indexOf('\n') >= 0) {
             return false; // a word on the next line ("Scale Unlimited") says nothing about this one
         }
-        return EnglishNameDetector.CLINICAL_AFTER.matcher(tk.text).region(tk.end[e], tk.text.length()).lookingAt();
+        if (EnglishNameDetector.CLINICAL_AFTER.matcher(tk.text).region(tk.end[e], tk.text.length()).lookingAt()
+                || PRODUCT_AFTER.matcher(tk.text).region(tk.end[e], tk.text.length()).lookingAt()) {
+            return true;
+        }
+        // one body-part or acronym word between: "Ottawa ankle rules", "Wells DVT score"
+        return e + 1 < tk.size && tk.start[e + 1] - tk.end[e] == 1 && !tk.hasDigit(e + 1) && (tk.isLower(e + 1) || tk.isAllCaps(e + 1))
+                && tk.length(e + 1) <= 8 && EnglishNameDetector.CLINICAL_AFTER.matcher(tk.text).region(tk.end[e + 1], tk.text.length()).lookingAt();
     }
+
+    /** Nouns that make the word before them a drug, a device, an organism or a finding, not a person. */
+    private static final Pattern PRODUCT_AFTER = Pattern.compile("(?:'s|’s)?\\s+(?i:pattern|cardiomyopathy|infusions?|injections?|"
+            + "shots?|pens?|inhalers?|patch|patches|pump|implant|device|vaccines?|vaccination|booster|therapy|dosing|doses?|tablets?|"
+            + "capsules?|cream|ointment|drops|spray|levels?|gene|mutation|antibod(?:y|ies)|virus|bacteremia|infections?|colitis|"
+            + "pneumonitis|toxicity|hepatitis|monitor|sensor|readings?|trial|guidelines?|guidance|calculator|order\\s+set|screen|"
+            + "assay|panel|regimen|prescription|refill|samples?|coupon|copay|pharmacy\\s+benefit|prior\\s+auth)\\b");
+
+    /** "Klebsiella pneumoniae", "Candida auris": a capital followed by a Latin species word no list has. */
+    private boolean species(EnglishTokens tk, int t) {
+        if (t + 1 >= tk.size || !tk.isLower(t + 1) || tk.hasDigit(t + 1) || tk.start[t + 1] - tk.end[t] != 1
+                || tk.text.charAt(tk.end[t]) != ' ') {
+            return false;
+        }
+        int a = tk.start[t + 1];
+        int b = tk.end[t + 1];
+        return b - a >= 4 && !lex.safe.contains(tk.text, a, b) && !lex.names.contains(tk.text, a, b)
+                && LATIN.matcher(tk.text).region(a, b).matches();
+    }
+
+    private static final Pattern LATIN = Pattern.compile("[a-z]+(?:ae|us|is|ii|um|i|ans|ens|ensis|oides|ica|ata|osa|ella|alis|ilis|ax|ex)");
+
+    /** "Trulicity 1.5 mg", "Lantus 20 units", "Humira 40mg": a dose follows. */
+    private static boolean doseFollows(EnglishTokens tk, int t) {
+        return t + 1 < tk.size && tk.start[t + 1] - tk.end[t] == 1 && tk.hasDigit(t + 1)
+                && DOSE.matcher(tk.text).region(tk.start[t + 1], tk.text.length()).lookingAt();
+    }
+
+    private static final Pattern DOSE = Pattern.compile("\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s?(?i:mg|mcg|µg|g|units?|u|iu|ml|mL|puffs?|tabs?|"
+            + "caps?|%|mg/kg|mcg/kg|meq|mmol)\\b");
 
     private static boolean title(EnglishTokens tk, int t) {
         return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1] && !tk.isAllCaps(t);
@@ -439,6 +656,9 @@ final class EnglishRecallDetector implements Detector {
         }
         if (end + 2 < s.length() && s.charAt(end) == ':' && (s.charAt(end + 2) == '"' || s.charAt(end + 2) == '“')) {
             return true; // a speaker: Heather: "who are you?"
+        }
+        if (tk.stemEnd(e) < end && e + 1 < tk.size && KIN.contains(lower(tk, e + 1))) {
+            return true; // "Bender's daughter called"
         }
         if (end + 1 < s.length() && (s.charAt(end + 1) == '(' || s.charAt(end) == '(')) {
             return true; // "Juniper (daughter) is POA"

@@ -19,7 +19,10 @@ final class FacilityDetector implements Detector {
             "specialty", "associates", "physicians", "practice", "labs", "laboratories", "laboratory", "system", "systems",
             "network", "foundation", "college", "school", "home", "homes", "manor", "village", "residence", "living", "care",
             "mc", "hc", "llc", "inc", "pc", "pllc", "group", "partners", "healthplex", "wellness", "urgent", "community", "county",
-            "children's", "childrens", "women's", "veterans", "va", "kaiser", "permanente", "mayo", "clinica", "hosp.");
+            "children's", "childrens", "women's", "veterans", "va", "kaiser", "permanente", "mayo", "clinica", "hosp.",
+            // specialties name a practice only with a distinctive word before them ("Montandon Family Medicine")
+            "medicine", "pediatrics", "cardiology", "dermatology", "orthopedics", "orthopaedics", "oncology", "neurology",
+            "gastroenterology", "urology", "obgyn", "ob-gyn", "gynecology", "radiology", "imaging", "dialysis", "endoscopy");
     /** Words that describe a department or a kind of place, not which one. */
     static final Set<String> GENERIC = Set.of("the", "a", "an", "our", "this", "that", "your", "his", "her", "their",
             "local", "outside", "another", "same", "nearby", "affiliated", "emergency", "department", "dept", "internal",
@@ -73,8 +76,34 @@ final class FacilityDetector implements Detector {
                 t = facilityRun(tk, t, out);
             } else if (CARE_VERB_WORDS.contains(tk.text, a, b) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
                 afterCareVerb(tk, t + 2, out);
+            } else if (unknownAcronym(tk, t) && (t > 0 && ACRONYM_BEFORE.contains(EnglishRecallDetector.lower(tk, t - 1))
+                    && tk.start[t] - tk.end[t - 1] == 1 || t + 1 < tk.size && ACRONYM_AFTER.contains(EnglishRecallDetector.lower(tk, t + 1))
+                    && tk.start[t + 1] - tk.end[t] == 1)) {
+                out.add(new Span(a, b, PhiType.ORGANIZATION)); // "seen at OHSU", "labs from UCMC", "KCMC ER"
             }
         }
+    }
+
+    /** Words before an acronym that make it a place of care ("at", "from", "to"), and words after it ("ER", "campus"). */
+    private static final Set<String> ACRONYM_BEFORE = Set.of("at", "from", "to");
+    private static final Set<String> ACRONYM_AFTER = Set.of("er", "ed", "icu", "nicu", "picu", "campus", "hospital", "clinic",
+            "hospitalist", "hospitalists", "ob", "pharmacy", "urgent");
+
+    /** An all-capital acronym of 3-6 letters that no clinical, ordinary-word or name list knows ("OHSU", "KCMC", "UCSF"). */
+    private boolean unknownAcronym(EnglishTokens tk, int t) {
+        int len = tk.length(t);
+        if (len < 3 || len > 6 || !tk.isAllCaps(t) || tk.hasDigit(t)) {
+            return false;
+        }
+        for (int i = tk.start[t]; i < tk.end[t]; i++) {
+            char c = tk.text.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        int a = tk.start[t];
+        int b = tk.end[t];
+        return !lex.clinical.contains(tk.text, a, b) && !lex.eponyms.contains(tk.text, a, b) && !lex.safe.contains(tk.text, a, b);
     }
 
     private static boolean nextCapitalised(EnglishTokens tk, int t) {

@@ -39,7 +39,12 @@ final class IdCueDetector implements Detector {
             Map.entry("unit", PhiType.OTHER_ID), Map.entry("enc", PhiType.MRN), Map.entry("csn", PhiType.MRN),
             Map.entry("fin", PhiType.MRN), Map.entry("har", PhiType.ACCOUNT), Map.entry("acc", PhiType.ACCOUNT),
             Map.entry("pager", PhiType.PHONE), Map.entry("beeper", PhiType.PHONE), Map.entry("ext", PhiType.PHONE),
-            Map.entry("extension", PhiType.PHONE), Map.entry("cert", PhiType.LICENSE), Map.entry("certificate", PhiType.LICENSE), Map.entry("rx", PhiType.OTHER_ID));
+            Map.entry("extension", PhiType.PHONE), Map.entry("cert", PhiType.LICENSE), Map.entry("certificate", PhiType.LICENSE), Map.entry("rx", PhiType.OTHER_ID),
+            Map.entry("hosp", PhiType.MRN), Map.entry("acct#", PhiType.ACCOUNT), Map.entry("mbr", PhiType.INSURANCE),
+            Map.entry("sub", PhiType.INSURANCE), Map.entry("pol", PhiType.INSURANCE), Map.entry("hicn", PhiType.INSURANCE),
+            Map.entry("uid", PhiType.OTHER_ID), Map.entry("guid", PhiType.OTHER_ID), Map.entry("uuid", PhiType.OTHER_ID),
+            Map.entry("registration", PhiType.OTHER_ID), Map.entry("reg", PhiType.OTHER_ID), Map.entry("control", PhiType.OTHER_ID),
+            Map.entry("voucher", PhiType.OTHER_ID), Map.entry("batch", PhiType.OTHER_ID), Map.entry("lot", PhiType.OTHER_ID));
     private static final WordSet ID_WORD_SET = new WordSet(ID_WORDS.keySet());
     /** Words that may stand between the id word and its value ("plan ID:", "med rec #", "ref. code:"). */
     private static final Set<String> FILLERS = Set.of("id", "no", "nr", "num", "number", "code", "is", "was", "of", "the", "med",
@@ -60,7 +65,8 @@ final class IdCueDetector implements Detector {
                 continue;
             }
             PhiType type = ID_WORD_SET.contains(tk.text, tk.start[t], tk.end[t]) ? ID_WORDS.get(EnglishRecallDetector.lower(tk, t)) : null;
-            boolean hash = type == null && t + 1 < tk.size && hashBefore(tk, t + 1);
+            boolean hash = type == null && t + 1 < tk.size && (hashBefore(tk, t + 1) || tk.text.charAt(tk.start[t + 1] - 1) == '#'
+                    && letterPrefixedGroups(tk, t + 1) > t + 1);
             if (type == null && !hash) {
                 continue;
             }
@@ -74,6 +80,12 @@ final class IdCueDetector implements Detector {
                 }
                 v++;
                 skipped++;
+            }
+            int grouped = v < tk.size && tk.start[v] - tk.end[v - 1] <= 4 && onlyPunctuationBetween(tk, v) ? letterPrefixedGroups(tk, v) : -1;
+            if (grouped > v) {
+                out.add(new Span(tk.start[v], tk.end[grouped], type == null ? PhiType.OTHER_ID : type)); // "JMB 431 292"
+                t = grouped;
+                continue;
             }
             if (v < tk.size && tk.hasDigit(v) && tk.start[v] - tk.end[v - 1] <= 4 && onlyPunctuationBetween(tk, v)
                     && !clinicalCode(tk, v)) {
@@ -92,6 +104,24 @@ final class IdCueDetector implements Detector {
                 }
             }
         }
+    }
+
+    /**
+     * A capital-letter prefix written apart from its digit groups ("JMB 431 292", "W 123 456 789"): the last token of
+     * the id, or -1. Needs 5+ digits in all so that "ID CT 2" or "MRN A 12" are not read as one.
+     */
+    private static int letterPrefixedGroups(EnglishTokens tk, int v) {
+        if (v >= tk.size || tk.hasDigit(v) || tk.length(v) > 4 || !tk.isAllCaps(v)) {
+            return -1;
+        }
+        int e = v;
+        int digits = 0;
+        while (e + 1 < tk.size && tk.start[e + 1] - tk.end[e] == 1 && " -".indexOf(tk.text.charAt(tk.end[e])) >= 0
+                && tk.digits(e + 1) == tk.length(e + 1)) {
+            e++;
+            digits += tk.digits(e);
+        }
+        return e > v && digits >= 5 ? e : -1; // digits only: "BP 120/80" is no id
     }
 
     private static boolean hashBefore(EnglishTokens tk, int v) {
