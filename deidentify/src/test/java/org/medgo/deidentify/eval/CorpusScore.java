@@ -35,7 +35,7 @@ public final class CorpusScore {
     }
 
     record Report(String corpus, Map<String, Row> rows, int phiFreeNotes, int phiFreeAltered, int keep, int keepAltered,
-            List<String> leaks, List<String> altered) {
+            List<String> leaks, List<String> altered, List<String> partial) {
         /** Share of phi values left verbatim, over the Safe Harbor types (GPE and companies reported apart). */
         double leftShare() {
             int g = 0;
@@ -78,6 +78,7 @@ public final class CorpusScore {
         int keepAltered = 0;
         List<String> leaks = new ArrayList<>();
         List<String> altered = new ArrayList<>();
+        List<String> partial = new ArrayList<>();
         for (LabelledCorpus.Note n : corpus.notes()) {
             TextResult r = deid.deidentify(n.text(), language, DeidSession.newRequest(secrets));
             for (LabelledCorpus.Value v : n.phi()) {
@@ -88,6 +89,7 @@ public final class CorpusScore {
                     leaks.add(v.type() + " '" + v.value() + "' in: " + r.text());
                 } else if (!covered(n.text(), v, r.spans())) {
                     c[2]++;
+                    partial.add(v.type() + " '" + v.value() + "' in: " + r.text());
                 }
             }
             if (n.phi().isEmpty()) {
@@ -107,7 +109,7 @@ public final class CorpusScore {
         }
         Map<String, Row> rows = new TreeMap<>();
         counts.forEach((t, c) -> rows.put(t, new Row(c[0], c[1], c[2])));
-        return new Report(corpus.name(), rows, phiFree, phiFreeAltered, keep, keepAltered, leaks, altered);
+        return new Report(corpus.name(), rows, phiFree, phiFreeAltered, keep, keepAltered, leaks, altered, partial);
     }
 
     /** Every letter and digit of the value lies inside a replaced span. */
