@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public record Requester(String clientId, String userId) {
     public static final String CLIENT_ATTRIBUTE = "org.medgo.audit.client";
     public static final String USER_ATTRIBUTE = "org.medgo.audit.user";
+    /** The token's {@code fhirUser} claim alone (no {@code sub} fallback): who may sign a review decision. */
+    public static final String FHIR_USER_ATTRIBUTE = "org.medgo.audit.fhirUser";
 
     public static Requester of(HttpServletRequest request) {
         if (request == null) {

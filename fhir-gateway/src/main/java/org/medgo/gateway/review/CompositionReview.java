@@ -3,6 +3,7 @@ package org.medgo.gateway.review;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -70,9 +71,10 @@ public class CompositionReview {
      * so two reviewers cannot overwrite each other. Null: no precondition.
      */
     public Composition decide(String compositionId, ReviewDecision decision, Requester who, Integer expectedVersion) {
-        if (decision.reviewer() == null || decision.reviewer().isBlank()) {
+        if (decision.reviewer() == null) {
             throw new AuthenticationException("a review decision needs an authenticated clinician");
         }
+        Reference reviewer = reviewerReference(decision.reviewer());
         validate(decision);
         UUID id = parseId(compositionId);
         IParser json = fhir.newJsonParser();
@@ -92,7 +94,6 @@ public class CompositionReview {
                         + "; only a preliminary draft can be approved or rejected");
             }
             Date now = new Date();
-            Reference reviewer = reviewerReference(decision.reviewer());
             DraftEdits edits = DraftEdits.none();
             if (decision.kind() == ReviewDecision.Kind.APPROVE) {
                 edits = applyEdits(c, decision);
@@ -197,13 +198,10 @@ public class CompositionReview {
                 });
     }
 
-    /** A fhirUser claim ("Practitioner/123", or a full URL) is a reference; any other subject is an identifier. */
+    /** The signer of a decision: only a fhirUser naming a Practitioner or PractitionerRole (issue 15 V6), else 403. */
     static Reference reviewerReference(String reviewer) {
-        String r = reviewer.strip();
-        if (r.matches("(?:.*/)?(Practitioner|PractitionerRole|Person)/[A-Za-z0-9\\-.]{1,64}")) {
-            return new Reference(r.replaceAll("^.*/((Practitioner|PractitionerRole|Person)/)", "$1"));
-        }
-        return new Reference().setIdentifier(new org.hl7.fhir.r4.model.Identifier().setSystem("urn:medgo:user").setValue(r)).setDisplay(r);
+        return Attester.of(reviewer).orElseThrow(() -> new ForbiddenOperationException(
+                "only a clinician whose token's fhirUser names a Practitioner or PractitionerRole may decide on a draft"));
     }
 
     private static UUID parseId(String id) {

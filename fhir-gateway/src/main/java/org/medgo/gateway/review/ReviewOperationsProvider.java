@@ -32,7 +32,7 @@ public class ReviewOperationsProvider {
             RequestDetails request) {
         Requester who = requester(request);
         List<String> texts = sections == null ? List.of() : sections.stream().map(s -> s.getValue() == null ? "" : s.getValue()).toList();
-        return review.decide(id.getIdPart(), new ReviewDecision(ReviewDecision.Kind.APPROVE, who.userId(), texts, null), who,
+        return review.decide(id.getIdPart(), new ReviewDecision(ReviewDecision.Kind.APPROVE, signer(request, who), texts, null), who,
                 IfMatch.version(request));
     }
 
@@ -42,8 +42,21 @@ public class ReviewOperationsProvider {
             RequestDetails request) {
         Requester who = requester(request);
         return review.decide(id.getIdPart(),
-                new ReviewDecision(ReviewDecision.Kind.REJECT, who.userId(), List.of(), reason == null ? null : reason.getValue()), who,
+                new ReviewDecision(ReviewDecision.Kind.REJECT, signer(request, who), List.of(), reason == null ? null : reason.getValue()), who,
                 IfMatch.version(request));
+    }
+
+    /**
+     * The token's fhirUser, not its {@code sub}: the security layer puts it on the request. Without a signed-in
+     * user at all the decision is refused as unauthenticated (401), with a user but no fhirUser as forbidden.
+     */
+    private static String signer(RequestDetails request, Requester who) {
+        Object fhirUser = request.getAttribute(Requester.FHIR_USER_ATTRIBUTE);
+        if (fhirUser == null && request instanceof ServletRequestDetails s) {
+            fhirUser = s.getServletRequest().getAttribute(Requester.FHIR_USER_ATTRIBUTE);
+        }
+        if (fhirUser != null) return fhirUser.toString();
+        return who.userId() == null ? null : "";
     }
 
     private static Requester requester(RequestDetails request) {

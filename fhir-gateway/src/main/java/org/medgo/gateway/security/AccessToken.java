@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * What the gateway uses from a validated token (JWT claims or introspection attributes): client, user
  * ({@code fhirUser}, else {@code sub}), SMART scopes and the launch context.
  */
-public record AccessToken(String clientId, String user, SmartScopes scopes, String patient, String encounter) {
+public record AccessToken(String clientId, String user, SmartScopes scopes, String patient, String encounter, String fhirUser) {
 
     public static AccessToken of(Authentication authentication) {
         Object principal = authentication == null ? null : authentication.getPrincipal();
@@ -26,10 +26,10 @@ public record AccessToken(String clientId, String user, SmartScopes scopes, Stri
         }
         String client = string(claims.get("client_id"));
         if (client == null) client = string(claims.get("azp"));
-        String user = string(claims.get("fhirUser"));
-        if (user == null) user = string(claims.get("sub"));
+        String fhirUser = string(claims.get("fhirUser"));
+        String user = fhirUser != null ? fhirUser : string(claims.get("sub"));
         return new AccessToken(client, user, SmartScopes.parse(scopes(claims.get("scope"), claims.get("scp"))),
-                string(claims.get("patient")), string(claims.get("encounter")));
+                string(claims.get("patient")), string(claims.get("encounter")), fhirUser);
     }
 
     /** The launch patient as a reference ({@code Patient/123}); null without patient context. */

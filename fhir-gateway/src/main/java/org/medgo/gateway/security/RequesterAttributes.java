@@ -19,6 +19,7 @@ final class RequesterAttributes extends OncePerRequestFilter {
         if (token != null) {
             request.setAttribute(Requester.CLIENT_ATTRIBUTE, token.clientId());
             request.setAttribute(Requester.USER_ATTRIBUTE, token.user());
+            if (token.fhirUser() != null) request.setAttribute(Requester.FHIR_USER_ATTRIBUTE, token.fhirUser());
         }
         chain.doFilter(request, response);
     }

@@ -21,7 +21,7 @@ class AccessPolicyTest {
     @CsvFileSource(resources = "/security/access-decisions.csv", delimiter = '|', nullValues = "-", emptyValue = "")
     void decides(String scopes, String launchPatient, String request, String expected, String why) {
         AccessToken token = scopes == null ? null
-                : new AccessToken("client", "user", SmartScopes.parse(Arrays.asList(scopes.split("\\s+"))), launchPatient, null);
+                : new AccessToken("client", "user", SmartScopes.parse(Arrays.asList(scopes.split("\\s+"))), launchPatient, null, null);
 
         AccessDecision decision = AccessPolicy.decide(request(request), token);
 
