@@ -1,6 +1,8 @@
 package org.medgo.gateway.security;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -30,6 +32,9 @@ final class JwtDecoders {
 
     static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
     private static final Duration SKEW = Duration.ofSeconds(30);
+    /** {@code typ}: none, {@code JWT}, or RFC 9068's {@code at+jwt} for access tokens. */
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> TYPES = new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null);
 
     private JwtDecoders() {}
 
@@ -44,6 +49,7 @@ final class JwtDecoders {
                     a.add(SignatureAlgorithm.ES256);
                     a.add(SignatureAlgorithm.PS256);
                 })
+                .jwtProcessorCustomizer(p -> p.setJWSTypeVerifier(TYPES))
                 .build();
         decoder.setJwtValidator(validator(issuer, audience));
         return decoder;
@@ -53,6 +59,7 @@ final class JwtDecoders {
     static NimbusJwtDecoder local(JWKSource<SecurityContext> keys, String audience) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED, keys));
+        processor.setJWSTypeVerifier(TYPES);
         // Spring validates the claims; Nimbus's own claim checks would duplicate them
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
@@ -65,6 +72,9 @@ final class JwtDecoders {
         validators.add(jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp is required", null)));
         validators.add(new JwtTimestampValidator(SKEW));
+        validators.add(jwt -> jwt.getExpiresAt() == null || TokenLifetime.acceptable(jwt.getExpiresAt(), java.time.Instant.now())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp is beyond the accepted token lifetime", null)));
         if (issuer != null) {
             validators.add(new JwtIssuerValidator(issuer));
         }

@@ -77,8 +77,7 @@ class SecurityConfiguration {
             ObjectProvider<JWKSource<SecurityContext>> demoKeys) throws Exception {
         if (props.introspectionUri() != null) {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(denials).accessDeniedHandler(denials)
-                    .opaqueToken(t -> t.introspectionUri(props.introspectionUri())
-                            .introspectionClientCredentials(props.introspectionClientId(), props.introspectionClientSecret())));
+                    .opaqueToken(t -> t.introspector(AudienceCheckingIntrospector.of(props))));
         } else {
             JwtDecoder decoder = decoder(props, demoKeys.getIfAvailable());
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(denials).accessDeniedHandler(denials).jwt(j -> j.decoder(decoder)));

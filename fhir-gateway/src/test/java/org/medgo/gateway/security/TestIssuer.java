@@ -67,11 +67,37 @@ final class TestIssuer {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            server.createContext("/introspect", exchange -> {
+                // RFC 7662: the token from the form body; active with its claims when this issuer signed it and it has not expired
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String token = java.net.URLDecoder.decode(form.replaceAll("^(?:.*&)?token=([^&]*).*$", "$1"), StandardCharsets.UTF_8);
+                byte[] body = issuer.introspect(token).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.setExecutor(null);
             server.start();
             return issuer;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The introspection answer for a token: its claims and {@code active: true} when genuine and unexpired. */
+    private String introspect(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(rsa.toRSAPublicKey()))
+                    || jwt.getJWTClaimsSet().getExpirationTime().before(new Date())) {
+                return "{\"active\":false}";
+            }
+            Map<String, Object> claims = new java.util.HashMap<>(jwt.getJWTClaimsSet().toJSONObject());
+            claims.put("active", true);
+            return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims);
+        } catch (Exception e) {
+            return "{\"active\":false}";
         }
     }
 
