@@ -38,6 +38,8 @@ public final class AccessPolicy {
 
     /** The definitions the CapabilityStatement lists are public like it: a client reads them before it has a token. */
     static final java.util.Set<String> PUBLIC_DEFINITIONS = java.util.Set.of("OperationDefinition", "StructureDefinition", "CodeSystem");
+    /** Operations on one draft: with a launch patient, only on that patient's. */
+    public static final java.util.Set<String> DRAFT_OPERATIONS = java.util.Set.of("$document", "$review-record", "$approve", "$reject");
 
     private AccessPolicy() {}
 
@@ -57,7 +59,9 @@ public final class AccessPolicy {
         }
         SmartScopes scopes = token.scopes();
         if (request.kind() == AccessRequest.Kind.OPERATION) {
-            return operation(request, scopes);
+            AccessDecision decision = operation(request, scopes);
+            return decision instanceof AccessDecision.Allowed && DRAFT_OPERATIONS.contains(request.operation())
+                    ? launchPatientOnly(decision, token) : decision;
         }
         String type = request.resourceType();
         if (type == null) {
@@ -65,7 +69,7 @@ public final class AccessPolicy {
         }
         Interaction interaction = request.interaction();
         if (scopes.allowsBeyondPatient(type, interaction)) {
-            return ALLOWED;
+            return "Composition".equals(type) && (interaction == READ || interaction == SEARCH) ? launchPatientOnly(ALLOWED, token) : ALLOWED;
         }
         if (!scopes.allowsForPatient(type, interaction)) {
             return new AccessDecision.Denied("no scope grants " + interaction + " on " + type);
@@ -80,6 +84,14 @@ public final class AccessPolicy {
             return new AccessDecision.Denied("a patient-context search must name the launch patient");
         }
         return new AccessDecision.AllowedForPatient(token.patientReference());
+    }
+
+    /**
+     * A token launched for a patient (it carries {@code patient}) reads and decides only that patient's drafts,
+     * whatever its scopes' context (issue 15 V4: a user/ token launched for A approved B's draft).
+     */
+    private static AccessDecision launchPatientOnly(AccessDecision allowed, AccessToken token) {
+        return token.patientReference() == null ? allowed : new AccessDecision.AllowedForPatient(token.patientReference());
     }
 
     private static AccessDecision operation(AccessRequest request, SmartScopes scopes) {

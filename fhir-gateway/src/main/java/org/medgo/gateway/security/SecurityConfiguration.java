@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
 import org.medgo.audit.chain.AuditTrail;
 import org.medgo.gateway.fhir.PublicBaseUrl;
+import org.medgo.gateway.operations.composition.CompositionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -86,8 +87,8 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "medgo.security.enabled", havingValue = "true", matchIfMissing = true)
-    SmartScopeInterceptor smartScopeInterceptor(FhirContext fhir) {
-        return new SmartScopeInterceptor(fhir);
+    SmartScopeInterceptor smartScopeInterceptor(FhirContext fhir, CompositionStore drafts) {
+        return new SmartScopeInterceptor(fhir, drafts);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.medgo.gateway.operations.composition.CompositionStore;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -32,9 +33,11 @@ public class SmartScopeInterceptor {
     static final String PATIENT_ONLY = SmartScopeInterceptor.class.getName() + ".patient";
 
     private final FhirContext fhir;
+    private final CompositionStore drafts;
 
-    SmartScopeInterceptor(FhirContext fhir) {
+    SmartScopeInterceptor(FhirContext fhir, CompositionStore drafts) {
         this.fhir = fhir;
+        this.drafts = drafts;
     }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -42,6 +45,7 @@ public class SmartScopeInterceptor {
         AccessToken token = AccessToken.of(SecurityContextHolder.getContext().getAuthentication());
         switch (AccessPolicy.decide(accessRequest(request, op), token)) {
             case AccessDecision.Allowed allowed -> { }
+            case AccessDecision.AllowedForPatient confined when request.getOperation() != null -> requireDraftOf(request, confined.patientRef());
             case AccessDecision.AllowedForPatient confined -> request.setAttribute(PATIENT_ONLY, confined.patientRef());
             case AccessDecision.Unauthenticated none -> throw new AuthenticationException("authentication required");
             case AccessDecision.Denied denied -> throw denied();
@@ -62,6 +66,15 @@ public class SmartScopeInterceptor {
             request.getParameters().forEach((name, values) -> parameters.put(name, List.of(values)));
         }
         return AccessRequest.interaction(request.getResourceName(), interaction(op), parameters);
+    }
+
+    /** An operation on one draft, before it runs: the draft must be the launch patient's (a decision cannot be undone afterwards). */
+    private void requireDraftOf(RequestDetails request, String patientRef) {
+        String id = request.getId() == null ? null : request.getId().getIdPart();
+        boolean theirs = id != null && drafts.read(id).map(c -> patientRef.equals(c.getSubject().getReference())).orElse(false);
+        if (!theirs) {
+            throw denied();
+        }
     }
 
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = -100)
