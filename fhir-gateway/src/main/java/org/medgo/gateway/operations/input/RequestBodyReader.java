@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Reads an operation's body itself (the operations use HAPI's manual request mode): size cap before
  * parsing (413), media type (415), strict UTF-8, no DTDs in XML (400: XXE and entity expansion are refused
  * before the parser sees them; HAPI's StAX factory also has external entities off), a Bundle or a
- * Parameters holding one in {@code bundle}, the entry cap (413).
+ * Parameters holding one in {@code bundle}, the entry cap (413, counted by {@link EntryCount} before parsing).
  */
 @Component
 public class RequestBodyReader {
@@ -48,6 +48,10 @@ public class RequestBodyReader {
     public OperationInput read(HttpServletRequest request) {
         parserFor(request.getContentType(), "");  // 415 before reading anything
         String body = readBody(request);
+        boolean xml = isXml(request.getContentType());
+        if ((xml ? EntryCount.xml(body) : EntryCount.json(body)) > limits.maxBundleEntries()) {
+            throw new PayloadTooLargeException("the Bundle has more than " + limits.maxBundleEntries() + " entries");
+        }
         IBaseResource resource = parse(request.getContentType(), body);
         Bundle bundle;
         Optional<String> language = Optional.empty();
@@ -64,9 +68,6 @@ public class RequestBodyReader {
             requestId = primitive(parameters, "requestId");
         } else {
             throw new InvalidRequestException("the body must be a Bundle or a Parameters holding one in parameter 'bundle'");
-        }
-        if (bundle.getEntry().size() > limits.maxBundleEntries()) {
-            throw new PayloadTooLargeException("the Bundle has more than " + limits.maxBundleEntries() + " entries");
         }
         language = language.map(l -> l.toLowerCase(Locale.ROOT));
         if (language.isPresent() && !language.get().matches("en|zh|en-.*|zh-.*")) {
@@ -86,24 +87,31 @@ public class RequestBodyReader {
         IParser parser = parserFor(contentType, body);
         try {
             return parser.parseResource(body);
-        } catch (DataFormatException | IllegalArgumentException e) {
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException | IllegalStateException | NullPointerException e) {
+            // whatever HAPI throws on a body it cannot read is the body's fault: 400, never a 500
             throw new InvalidRequestException("the body is not a valid FHIR resource");
         }
     }
 
     private IParser parserFor(String contentType, String body) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.contains("json")) {
-            return fhir.newJsonParser();
-        }
-        if (type.contains("xml")) {
+        if (isXml(contentType)) {
             if (DTD.matcher(body).find()) {
                 throw new InvalidRequestException("XML with a DOCTYPE or ENTITY declaration is not accepted");
             }
             return fhir.newXmlParser();
         }
-        throw new UnsupportedMediaTypeException(
-                "send application/fhir+json or application/fhir+xml (got " + (type.isEmpty() ? "no Content-Type" : "another media type") + ")");
+        return fhir.newJsonParser();
+    }
+
+    /** The media type's format; anything but the FHIR JSON and XML types (and their generic forms) is a 415. */
+    private static boolean isXml(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "application/fhir+json", "application/json", "application/json+fhir" -> false;
+            case "application/fhir+xml", "application/xml", "application/xml+fhir", "text/xml" -> true;
+            default -> throw new UnsupportedMediaTypeException(
+                    "send application/fhir+json or application/fhir+xml (got " + (type.isEmpty() ? "no Content-Type" : "another media type") + ")");
+        };
     }
 
     private String readBody(HttpServletRequest request) {
