@@ -71,7 +71,7 @@ public class SmartScopeInterceptor {
     /** An operation on one draft, before it runs: the draft must be the launch patient's (a decision cannot be undone afterwards). */
     private void requireDraftOf(RequestDetails request, String patientRef) {
         String id = request.getId() == null ? null : request.getId().getIdPart();
-        boolean theirs = id != null && drafts.read(id).map(c -> patientRef.equals(c.getSubject().getReference())).orElse(false);
+        boolean theirs = id != null && drafts.read(id).map(c -> belongsTo(c, patientRef)).orElse(false);
         if (!theirs) {
             throw denied();
         }

@@ -121,6 +121,7 @@ class RequestIdReplayTest {
 
     private static String subjectOf(HttpResponse<String> document) {
         Bundle bundle = FhirHttp.FHIR.newJsonParser().parseResource(Bundle.class, document.body());
-        return ((Composition) bundle.getEntryFirstRep().getResource()).getSubject().getReference();
+        // Type/id: a document cites the EMR's full URLs
+        return ((Composition) bundle.getEntryFirstRep().getResource()).getSubject().getReferenceElement().toUnqualifiedVersionless().getValue();
     }
 }
