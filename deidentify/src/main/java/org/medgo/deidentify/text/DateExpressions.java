@@ -19,9 +19,22 @@ import java.util.regex.Pattern;
 final class DateExpressions {
     /** A date found at [start, end) that renders itself back shifted. */
     record Found(int start, int end, LocalDate date, Function<LocalDate, String> render, boolean monthOnly) {
+        /**
+         * The date moved by {@code days}, never written as before: a date without a year moved by a whole year
+         * ("January 27th" by -365 days), or a month moved by a few days ("March 2019" by +10), would come back
+         * verbatim, so it moves on by a day (a month) in the same direction until its text differs.
+         */
         String shifted(int days) {
             LocalDate base = monthOnly ? date.withDayOfMonth(15) : date;
-            return render.apply(base.plusDays(days));
+            String original = render.apply(base);
+            LocalDate moved = base.plusDays(days);
+            String out = render.apply(moved);
+            int step = days < 0 ? -1 : 1;
+            for (int i = 0; i < 3 && out.equals(original); i++) {
+                moved = monthOnly ? moved.plusMonths(step) : moved.plusDays(step);
+                out = render.apply(moved);
+            }
+            return out;
         }
     }
 

@@ -81,7 +81,7 @@ final class EnglishNameDetector implements Detector {
         m = PERSON_VERB.matcher(text);
         while (m.find()) {
             String[] w = m.group(1).split("[ \\t]+");
-            if (!NOT_NAMES.contains(w[0]) && !NOT_NAMES.contains(w[1]) && !dict.eponyms().contains(w[1])) {
+            if (!NOT_NAMES.contains(w[0]) && !NOT_NAMES.contains(w[1]) && !dict.eponyms().contains(w[1]) && !(ordinary(w[0]) && ordinary(w[1]))) {
                 addName(text, m.start(1), m.end(1), out, false);
             }
         }
@@ -94,6 +94,12 @@ final class EnglishNameDetector implements Detector {
                 out.add(new Span(m.start(), m.end(), PhiType.NAME));
             }
         }
+    }
+
+    /** "Rapid Response called": an everyday word that no name list has is no name, even before a person verb. */
+    private static boolean ordinary(String w) {
+        EnglishLexicon lex = EnglishLexicon.standard();
+        return lex.safe.contains(w) && !lex.names.contains(w) && !lex.places.contains(w);
     }
 
     private void addName(String text, int start, int end, List<Span> out, boolean dictionaryOnly) {

@@ -123,6 +123,32 @@ final class EnglishRecallDetector implements Detector {
         invertedNames(tk, kind, out);
         namesBeforeCredentials(tk, out);
         transcriptionSignatures(tk, out);
+        trailingInitials(tk.text, out);
+    }
+
+    /**
+     * "this is emmaleigh w", "[NAME] K.": a single letter right after a name is its initial and goes with it ("a" and
+     * "i" are words in lower-case chat, "I" a pronoun).
+     */
+    private static void trailingInitials(String text, List<Span> out) {
+        int n = out.size();
+        for (int i = 0; i < n; i++) {
+            Span sp = out.get(i);
+            int e = sp.end();
+            if (sp.type() != PhiType.NAME || e + 2 > text.length() || text.charAt(e) != ' ') {
+                continue;
+            }
+            char c = text.charAt(e + 1);
+            boolean letter = c >= 'a' && c <= 'z' && c != 'a' && c != 'i' || c >= 'A' && c <= 'Z' && c != 'I';
+            int after = e + 2;
+            if (!letter || after < text.length() && Character.isLetterOrDigit(text.charAt(after))) {
+                continue;
+            }
+            if (after < text.length() && text.charAt(after) == '.') {
+                after++;
+            }
+            out.add(new Span(sp.start(), after, PhiType.NAME));
+        }
     }
 
     private static final Set<String> CREDENTIALS = Set.of("md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "mbbs", "dds",

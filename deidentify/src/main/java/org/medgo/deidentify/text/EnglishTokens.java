@@ -2,7 +2,7 @@ package org.medgo.deidentify.text;
 
 /**
  * Word tokens of an English text with their offsets: runs of letters and digits, joined across an
- * inner hyphen, apostrophe or slash ("Smith-Jones", "O'Brien", "KT-554433") and across a dot between
+ * inner hyphen, apostrophe, slash or underscore ("Smith-Jones", "O'Brien", "KT-554433", "YU_82319") and across a dot between
  * digits ("5.0"). Punctuation and spaces separate tokens. One pass, no regex.
  */
 final class EnglishTokens {
@@ -42,7 +42,7 @@ final class EnglishTokens {
             return false;
         }
         return switch (c) {
-            case '-', '\'', '’', '/' -> true;
+            case '-', '\'', '’', '/', '_' -> true;
             case '.' -> isDigit(before) && isDigit(after);
             default -> false;
         };

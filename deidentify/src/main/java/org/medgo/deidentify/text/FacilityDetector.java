@@ -34,7 +34,10 @@ final class FacilityDetector implements Detector {
             "dermatology", "endocrine", "diabetes", "gi", "pulmonary", "lung", "respiratory", "vein", "hearing", "vision",
             "speech", "occupational", "student", "employee", "walk-in", "walk", "in", "day", "acute", "long-term",
             "term", "long", "skilled", "assisted", "senior", "retirement", "academic", "teaching", "tertiary", "specialist",
-            "new", "main", "central", "north", "south", "east", "west", "er", "ed", "icu", "of", "for", "and", "&", "at", "on");
+            "new", "main", "central", "north", "south", "east", "west", "er", "ed", "icu", "of", "for", "and", "&", "at", "on",
+            // staff and services inside a place: "Wound Care RN", "Palliative Care team"
+            "rn", "lpn", "cna", "np", "pa", "md", "do", "team", "nurse", "nursing", "staff", "consult", "service", "services", "palliative",
+            "supportive", "hospice", "home", "social", "work", "case", "management", "manager", "coordinator", "navigator");
     /** Words that make a run a facility on their own ("Mercy General", "Sunrise Hospital", "Riverside Med Ctr"). */
     private static final Set<String> STRONG_HEADS = Set.of("hospital", "hospitals", "hosp", "clinic", "infirmary", "hospice",
             "sanatorium", "sanitarium", "ctr", "cntr", "center", "centre", "healthcare", "mc");

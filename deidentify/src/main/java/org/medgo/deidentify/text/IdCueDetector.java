@@ -44,7 +44,9 @@ final class IdCueDetector implements Detector {
             Map.entry("sub", PhiType.INSURANCE), Map.entry("pol", PhiType.INSURANCE), Map.entry("hicn", PhiType.INSURANCE),
             Map.entry("uid", PhiType.OTHER_ID), Map.entry("guid", PhiType.OTHER_ID), Map.entry("uuid", PhiType.OTHER_ID),
             Map.entry("registration", PhiType.OTHER_ID), Map.entry("reg", PhiType.OTHER_ID), Map.entry("control", PhiType.OTHER_ID),
-            Map.entry("voucher", PhiType.OTHER_ID), Map.entry("batch", PhiType.OTHER_ID), Map.entry("lot", PhiType.OTHER_ID));
+            Map.entry("voucher", PhiType.OTHER_ID), Map.entry("referral", PhiType.OTHER_ID), Map.entry("enrollment", PhiType.OTHER_ID),
+            Map.entry("enrolment", PhiType.OTHER_ID), Map.entry("trial", PhiType.OTHER_ID), Map.entry("donor", PhiType.OTHER_ID),
+            Map.entry("prescription", PhiType.OTHER_ID), Map.entry("transaction", PhiType.OTHER_ID), Map.entry("batch", PhiType.OTHER_ID), Map.entry("lot", PhiType.OTHER_ID));
     private static final WordSet ID_WORD_SET = new WordSet(ID_WORDS.keySet());
     /** Words that may stand between the id word and its value ("plan ID:", "med rec #", "ref. code:"). */
     private static final Set<String> FILLERS = Set.of("id", "no", "nr", "num", "number", "code", "is", "was", "of", "the", "med",
@@ -59,13 +61,14 @@ final class IdCueDetector implements Detector {
         for (int t = 0; t < tk.size; t++) {
             if (tk.hasDigit(t)) {
                 if (tk.digits(t) >= 5 && letters(tk, t) >= 2 && Character.isLetter(tk.first(t)) && !clinicalCode(tk, t)
-                        || groupedDigits(tk, t)) {
+                        || groupedDigits(tk, t) || afterHash(tk, t) && !clinicalCode(tk, t)
+                        && (tk.digits(t) >= 4 || letters(tk, t) >= 1 && tk.digits(t) >= 2)) {
                     out.add(new Span(tk.start[t], tk.end[t], PhiType.OTHER_ID));
                 }
                 continue;
             }
             PhiType type = ID_WORD_SET.contains(tk.text, tk.start[t], tk.end[t]) ? ID_WORDS.get(EnglishRecallDetector.lower(tk, t)) : null;
-            boolean hash = type == null && t + 1 < tk.size && (hashBefore(tk, t + 1) || tk.text.charAt(tk.start[t + 1] - 1) == '#'
+            boolean hash = type == null && t + 1 < tk.size && (hashBefore(tk, t + 1) || afterHash(tk, t + 1)
                     && letterPrefixedGroups(tk, t + 1) > t + 1);
             if (type == null && !hash) {
                 continue;
@@ -122,6 +125,12 @@ final class IdCueDetector implements Detector {
             digits += tk.digits(e);
         }
         return e > v && digits >= 5 ? e : -1; // digits only: "BP 120/80" is no id
+    }
+
+    /** "#3300.8765", "(# O610-649-618)": a number sign right before the value (one space at most) is its id word. */
+    private static boolean afterHash(EnglishTokens tk, int v) {
+        int a = tk.start[v];
+        return a > 0 && tk.text.charAt(a - 1) == '#' || a > 1 && tk.text.charAt(a - 1) == ' ' && tk.text.charAt(a - 2) == '#';
     }
 
     private static boolean hashBefore(EnglishTokens tk, int v) {

@@ -156,6 +156,16 @@ final class LeakClassCorpus {
         "RN note - @ refused the 0600 labs.",
         "Q from @: can I stop {drug} before my colonoscopy?",
         "Our patient, @, has {dx} and new {sx}.",
+        "Thanks, @",
+        "Hi @, your labs look good, continue {drug}.",
+        "Dear @, your appointment is confirmed.",
+        "-- @",
+        "Emergency contact: @ (sister).",
+        "Pt's wife @ is at bedside.",
+        "Son, @, is the HCP.",
+        "Goes by \"@\"; prefers texts.",
+        "Accompanied by @, who provides history.",
+        "Q: my dad @ has {dx}, should he keep taking {drug}?",
     };
     private static final String[] LOWER_NAME_FRAMES = {
         "hi this is @, i have a question about my {drug}",
@@ -354,6 +364,11 @@ final class LeakClassCorpus {
         {"Accession #", "OTHER_ID"}, {"Patient ID", "MRN"}, {"Pt ID:", "MRN"}, {"Visit #", "MRN"}, {"Encounter ID", "MRN"},
         {"Unique ID", "OTHER_ID"}, {"ID#", "OTHER_ID"}, {"ID:", "OTHER_ID"}, {"Auth #", "OTHER_ID"}, {"Order #", "OTHER_ID"},
         {"Confirmation #", "OTHER_ID"}, {"Rx #", "OTHER_ID"}, {"Lab ID", "OTHER_ID"}, {"Device serial", "OTHER_ID"},
+        {"Member No:", "INSURANCE"}, {"Policy Number:", "INSURANCE"}, {"health plan beneficiary #", "INSURANCE"},
+        {"Medicaid ID:", "INSURANCE"}, {"subscriber no.", "INSURANCE"}, {"insurance member ID", "INSURANCE"},
+        {"MRN No.", "MRN"}, {"medical record #:", "MRN"}, {"Record #", "MRN"}, {"Participant ID", "OTHER_ID"},
+        {"Trial subject", "OTHER_ID"}, {"Enrollment ID", "OTHER_ID"}, {"Referral #", "OTHER_ID"}, {"Ticket", "OTHER_ID"},
+        {"#", "OTHER_ID"},
     };
 
     private static String digits(Random r, int n) {
@@ -373,7 +388,11 @@ final class LeakClassCorpus {
     }
 
     private static String idValue(Random r) {
-        return switch (r.nextInt(10)) {
+        return switch (r.nextInt(14)) {
+            case 10 -> letters(r, 2) + "/" + digits(r, 4) + "/" + digits(r, 2);
+            case 11 -> letters(r, 2 + r.nextInt(2)) + "_" + digits(r, 5);
+            case 12 -> digits(r, 4) + "." + digits(r, 4);
+            case 13 -> letters(r, 1) + digits(r, 3) + "-" + digits(r, 3) + "-" + digits(r, 3);
             case 0 -> digits(r, 5 + r.nextInt(6));
             case 1 -> letters(r, 1 + r.nextInt(3)) + "-" + digits(r, 4 + r.nextInt(5));
             case 2 -> letters(r, 1 + r.nextInt(3)) + digits(r, 4 + r.nextInt(7));
