@@ -95,11 +95,20 @@ public final class AuditTrail implements AutoCloseable {
                 c.commit();
                 return seqs;
             } catch (RuntimeException | SQLException e) {
-                c.rollback();
+                rollbackKeeping(c, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new AuditException("audit write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection that broke fails its rollback too; the caller must see why it broke, not that. */
+    private static void rollbackKeeping(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
         }
     }
 
