@@ -25,11 +25,14 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The embedded PostgreSQL is stopped (fast shutdown, clients cut off) under traffic and started again. While
  * it is away, FHIR calls get 503 + Retry-After within seconds (not a hang, not a 500) and health says DOWN;
- * once it is back, the same gateway serves again without a restart. Before: calls hung 30-120 s on the pool
- * and ended in 500, /fhir/metadata too, and health took up to 30 s to turn DOWN.
+ * once it is back, the same gateway serves again without a restart, and an async job that was running when
+ * the database went away completes (its lease lapsed, a worker claimed it again). Before: calls hung 30-120 s
+ * on the pool and ended in 500, /fhir/metadata too, health took up to 30 s to turn DOWN, and the job stayed
+ * "running" until the gateway was restarted.
  */
 @GatewayTest
-@TestPropertySource(properties = "medgo.db.connect-timeout=2s")
+@TestPropertySource(properties = {"medgo.db.connect-timeout=2s", "medgo.operations.job-lease.duration=3s",
+        "medgo.operations.job-workers=1"})
 class DatabaseOutageTest {
 
     /**
@@ -73,7 +76,9 @@ class DatabaseOutageTest {
             }
         });
         Process restarted = null;
+        FhirHttp http = new FhirHttp(port);
         try {
+            String job = runningJob(http);
             PostgresProcess.stopFast(dataDir);
 
             long outageStarted = System.nanoTime();
@@ -88,7 +93,6 @@ class DatabaseOutageTest {
                 assertThat(metadata.retryAfter()).isTrue();
                 worst = Math.max(worst, metadata.millis());
             }
-            FhirHttp http = new FhirHttp(port);
             long t0 = System.nanoTime();
             HttpResponse<String> summarize = http.post("Encounter/$summarize", SyntheticRecords.english(7, true).bundle(), Map.of());
             long summarizeMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -108,6 +112,8 @@ class DatabaseOutageTest {
             }
             assertThat(healedMillis).as("served again after the database returned").isNotNegative();
             assertThat(call(client, "/actuator/health").status()).isEqualTo(200);
+            HttpResponse<String> jobResult = awaitEnd(http, job, Duration.ofMinutes(3));
+            assertThat(jobResult.statusCode()).as(jobResult.body()).isEqualTo(200);
             running.set(false);
             traffic.join();
             assertThat(backgroundStatuses.keySet()).as("background answers").containsOnly(200, 503);
@@ -123,6 +129,34 @@ class DatabaseOutageTest {
                 PostgresProcess.restart(dataDir);
             }
         }
+    }
+
+    /** An async $summarize, returned once its worker runs it (past the queue). */
+    private static String runningJob(FhirHttp http) throws Exception {
+        HttpResponse<String> accepted = http.post("Encounter/$summarize", SyntheticRecords.english(8, true).bundle(),
+                Map.of("Prefer", "respond-async", "X-Request-Id", "outage-job-" + System.nanoTime()));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String status = accepted.headers().firstValue("Content-Location").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> poll = http.get(status);
+            if (poll.statusCode() == 202 && !poll.headers().firstValue("X-Progress").orElse("queued").startsWith("queued")) {
+                return status;
+            }
+            assertThat(poll.statusCode()).as("still running when the database goes away").isEqualTo(202);
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the job did not start");
+    }
+
+    private static HttpResponse<String> awaitEnd(FhirHttp http, String status, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        HttpResponse<String> poll = http.get(status);
+        while (poll.statusCode() == 202 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            poll = http.get(status);
+        }
+        return poll;
     }
 
     private Call call(HttpClient client, String path) throws Exception {

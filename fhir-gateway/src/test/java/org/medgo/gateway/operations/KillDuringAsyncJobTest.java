@@ -33,7 +33,9 @@ class KillDuringAsyncJobTest {
         SyntheticRecords.Record record = SyntheticRecords.english(42, true);
         String requestId = "kill-test-" + System.nanoTime();
         Map<String, String> environment = Map.of("SERVER_PORT", Integer.toString(port),
-                "MEDGO_OPERATIONS_JOB_WORKERS", "1", "MEDGO_SECURITY_ENABLED", "false");
+                "MEDGO_OPERATIONS_JOB_WORKERS", "1", "MEDGO_SECURITY_ENABLED", "false",
+                // the killed worker's lease lapses after this; then the restarted gateway claims the job
+                "MEDGO_OPERATIONS_JOB_LEASE", "5s");
 
         Process first = JavaSubprocess.serve(dataDir, environment, work.resolve("out1.txt"), work.resolve("err1.txt"));
         String statusPath;

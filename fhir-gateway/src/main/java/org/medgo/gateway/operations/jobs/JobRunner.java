@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
+import org.medgo.gateway.database.DatabaseOutage;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.idempotency.IdempotencyConflictException;
 import org.medgo.gateway.operations.idempotency.IdempotencyDecision;
@@ -55,26 +56,44 @@ public class JobRunner {
     private final Set<UUID> cancelRequested = ConcurrentHashMap.newKeySet();
     private final Map<UUID, String> liveStep = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** Lease owner token of each job running here. */
+    private final Map<UUID, String> held = new ConcurrentHashMap<>();
+    private final JobLease lease;
     private volatile boolean stopping;
 
-    JobRunner(JobStore jobs, ClinicalAiPipeline pipeline, FhirContext fhir, OperationsProperties properties) {
+    JobRunner(JobStore jobs, ClinicalAiPipeline pipeline, FhirContext fhir, OperationsProperties properties, JobLease lease) {
         this.jobs = jobs;
+        this.lease = lease;
         this.pipeline = pipeline;
         this.fhir = fhir;
         this.workers = properties.jobWorkers();
     }
 
+    /**
+     * Starts the workers and the lease renewer. Jobs left running by a process that died (or lost the
+     * database) are not swept here: their lease lapses and a worker of any gateway process claims them.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() {
         if (!threads.isEmpty()) return;
-        JobStore.Recovered recovered = jobs.recoverInterrupted();
-        if (recovered.requeued() + recovered.failed() > 0) {
-            log.warn("jobs interrupted by the last shutdown: {} queued again, {} failed after too many attempts",
-                    recovered.requeued(), recovered.failed());
-        }
         for (int i = 0; i < workers; i++) {
             Thread t = Thread.ofPlatform().name("medgo-job-" + i).daemon(true).start(this::work);
             threads.add(t);
+        }
+        threads.add(Thread.ofPlatform().name("medgo-job-lease").daemon(true).start(this::renewLeases));
+    }
+
+    /** Keeps the leases of the jobs running here; a renewal that fails (database away) lets them lapse. */
+    private void renewLeases() {
+        while (!stopping) {
+            try {
+                Thread.sleep(lease.renewEvery());
+                jobs.renew(held.values());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("job leases not renewed: {}", e.toString());
+            }
         }
     }
 
@@ -115,8 +134,9 @@ public class JobRunner {
     void stop() throws InterruptedException {
         stopping = true;
         wakeUp.release(workers);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         for (Thread t : threads) {
-            t.join(TimeUnit.SECONDS.toMillis(15));
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
     }
 
@@ -144,12 +164,13 @@ public class JobRunner {
     }
 
     /** Stages are stored; token-level progress stays in memory: never block the engine thread on the DB. */
-    private Progress progressOf(UUID id) {
+    private Progress progressOf(JobStore.Claimed claim) {
+        UUID id = claim.job().id();
         return new Progress() {
             @Override
             public void entered(Stage stage) {
                 liveStep.put(id, stage.progress());
-                jobs.step(id, stage.progress());
+                jobs.step(claim, stage.progress());
             }
 
             @Override
@@ -157,6 +178,15 @@ public class JobRunner {
                 liveStep.put(id, Progress.generating(pieces));
             }
         };
+    }
+
+    /** Not the job's fault: back in the queue now, or, while the database is still away, when its lease lapses. */
+    private void requeueAfterOutage(JobStore.Claimed claimed) {
+        try {
+            jobs.requeue(claimed, "after a database outage");
+        } catch (RuntimeException stillAway) {
+            log.warn("job {} lost the database; it runs again once its lease lapses", claimed.job().id());
+        }
     }
 
     private static String text(Parameters p, String name) {
@@ -167,27 +197,36 @@ public class JobRunner {
     private void run(JobStore.Claimed claimed) {
         UUID id = claimed.job().id();
         OperationKind kind = OperationKind.valueOf(claimed.job().operation());
+        held.put(id, claimed.owner());
+        if (claimed.leaseExpired()) {
+            log.warn("job {} queued again: its previous worker's lease lapsed (attempt {})", id, claimed.job().attempts());
+        }
         try {
             Parameters stored = fhir.newJsonParser().parseResource(Parameters.class, claimed.input());
             Bundle bundle = (Bundle) stored.getParameter("bundle").getResource();
             Optional<String> language = Optional.ofNullable(stored.getParameter("language")).map(p -> p.getValue().primitiveValue());
             var who = new org.medgo.gateway.audit.Requester(text(stored, "client"), text(stored, "user"));
             OperationInput input = new OperationInput(bundle, language, claimed.job().requestId(), true, who);
-            var result = pipeline.run(kind, input, CallMode.JOB, progressOf(id), () -> stopping || cancelRequested.contains(id));
-            jobs.complete(id, result.compositionId());
+            var result = pipeline.run(kind, input, CallMode.JOB, progressOf(claimed), () -> stopping || cancelRequested.contains(id));
+            jobs.complete(claimed, result.compositionId());
         } catch (CancellationException e) {
             if (cancelRequested.contains(id)) {
-                jobs.cancelRunning(id);
+                jobs.cancelRunning(claimed);
             } else {
-                jobs.requeue(id);
+                jobs.requeue(claimed, "after a shutdown");
             }
-        } catch (BaseServerResponseException e) {
-            jobs.fail(id, JobFailure.of(e));
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            log.error("job {} failed, incident {}", id, incident, e);
-            jobs.fail(id, new JobFailure(500, "internal error, incident " + incident));
+            if (DatabaseOutage.causedBy(e)) {
+                requeueAfterOutage(claimed);
+            } else if (e instanceof BaseServerResponseException failure) {
+                jobs.fail(claimed, JobFailure.of(failure));
+            } else {
+                String incident = UUID.randomUUID().toString();
+                log.error("job {} failed, incident {}", id, incident, e);
+                jobs.fail(claimed, new JobFailure(500, "internal error, incident " + incident));
+            }
         } finally {
+            held.remove(id);
             liveStep.remove(id);
             cancelRequested.remove(id);
         }

@@ -9,33 +9,42 @@ import org.springframework.stereotype.Component;
 
 /**
  * Jobs in PostgreSQL. States: queued → running → completed | failed | cancelled. A job is claimed with
- * {@code FOR UPDATE SKIP LOCKED}; the idempotency key (client, request id) is unique, so a repeated submission finds the first job.
+ * {@code FOR UPDATE SKIP LOCKED} under a lease ({@link JobLease}) that its worker renews: a running job whose
+ * lease lapsed is claimed again, by any process. Each claim has its own owner token, and only the current
+ * owner can end the job. The idempotency key (client, request id) is unique, so a repeated submission finds the
+ * first job, unless that one failed: then the client's corrected resubmission runs in its place.
  */
 @Component
 public class JobStore {
 
-    /** A claimed job and its input. */
-    public record Claimed(Job job, String input) {}
-
-    /** What {@link #recoverInterrupted()} did. */
-    public record Recovered(int requeued, int failed) {}
+    /** A claimed job, its input, and the token of this claim. */
+    public record Claimed(Job job, String input, String owner, boolean leaseExpired) {}
 
     static final int MAX_ATTEMPTS = 3;
 
     private final JdbcClient db;
+    private final JobLease lease;
+    /** This process, in the lease owner tokens (host and a random part: two processes never share one). */
+    private final String processId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
-    JobStore(DataSource dataSource) {
+    JobStore(DataSource dataSource, JobLease lease) {
         this.db = JdbcClient.create(dataSource);
+        this.lease = lease;
     }
 
     /**
      * The job of this key: a new one, or the one submitted before with the same key (whose input may differ:
-     * the caller compares {@link Job#inputSha256()}).
+     * the caller compares {@link Job#inputSha256()}). A job that failed gives its key to the same client's
+     * resubmission (a corrected record): the job runs again from the new input, under the new fingerprint.
      */
     public Job submit(IdempotencyKey key, String inputSha256, String operation, String input) {
         db.sql("""
                 INSERT INTO operations_job (id, request_id, client_key, input_sha256, operation, input, status, step)
-                VALUES (?, ?, ?, ?, ?, ?, 'queued', 'queued') ON CONFLICT (client_key, request_id) DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?, ?, 'queued', 'queued')
+                ON CONFLICT (client_key, request_id) DO UPDATE SET operation = excluded.operation, input = excluded.input,
+                    input_sha256 = excluded.input_sha256, status = 'queued', step = 'queued again: resubmitted after it failed',
+                    attempts = 0, error = NULL, error_status = NULL, lease_until = NULL, lease_owner = NULL, updated_at = now()
+                WHERE operations_job.status = 'failed'""")
                 .params(UUID.randomUUID(), key.requestId(), key.client(), inputSha256, operation, input).update();
         return db.sql(SELECT + " WHERE client_key = ? AND request_id = ?").params(key.client(), key.requestId())
                 .query(JobStore::row).single();
@@ -45,69 +54,82 @@ public class JobStore {
         return db.sql(SELECT + " WHERE id = ?").param(id).query(JobStore::row).optional();
     }
 
+    /**
+     * Claims the oldest queued job, or a running one whose lease lapsed (its worker lost the database or its
+     * process died). A lapsed job that already had {@value #MAX_ATTEMPTS} attempts is failed instead.
+     */
     public Optional<Claimed> claimNext() {
+        db.sql("""
+                UPDATE operations_job SET status = 'failed', step = 'failed', input = NULL, updated_at = now(),
+                       error = 'its worker stopped ' || attempts || ' times (gateway restarts or database outages)',
+                       error_status = 500, lease_until = NULL, lease_owner = NULL
+                WHERE status = 'running' AND attempts >= ? AND (lease_until IS NULL OR lease_until < now())""")
+                .param(MAX_ATTEMPTS).update();
+        String owner = processId + "-" + UUID.randomUUID().toString().substring(0, 8);
         return db.sql("""
-                UPDATE operations_job SET status = 'running', step = 'started', attempts = attempts + 1, updated_at = now()
-                WHERE id = (SELECT id FROM operations_job WHERE status = 'queued' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-                RETURNING id, request_id, client_key, input_sha256, operation, status, step, attempts, composition_id, error,
-                          error_status, input""")
-                .query((rs, n) -> new Claimed(row(rs, n), rs.getString("input"))).optional();
+                WITH next AS (SELECT id, status = 'running' AS expired FROM operations_job
+                              WHERE status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < now()))
+                              ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+                UPDATE operations_job j SET status = 'running', step = 'started', attempts = attempts + 1, updated_at = now(),
+                       lease_until = now() + ?::interval, lease_owner = ?
+                FROM next WHERE j.id = next.id
+                RETURNING j.id, request_id, client_key, input_sha256, operation, status, step, attempts, composition_id, error, error_status, input, next.expired""")
+                .params(lease.duration().toMillis() + " milliseconds", owner)
+                .query((rs, n) -> new Claimed(row(rs, n), rs.getString("input"), owner, rs.getBoolean("expired"))).optional();
     }
 
-    public void step(UUID id, String step) {
-        db.sql("UPDATE operations_job SET step = ?, updated_at = now() WHERE id = ? AND status = 'running'").params(step, id).update();
+    /** Extends the leases of these claims; returns how many are still held (a lapsed, re-claimed one is not). */
+    public int renew(java.util.Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        return db.sql("UPDATE operations_job SET lease_until = now() + ?::interval WHERE status = 'running' AND lease_owner = ANY (?)")
+                .params(lease.duration().toMillis() + " milliseconds", owners.toArray(String[]::new)).update();
     }
 
-    /** A running job wrote its document. False when it was not running any more. */
-    public boolean complete(UUID id, String compositionId) {
-        return finish(id, JobStatus.COMPLETED, UUID.fromString(compositionId), null);
+    public void step(Claimed claim, String step) {
+        db.sql("UPDATE operations_job SET step = ?, updated_at = now() WHERE id = ? AND status = 'running' AND lease_owner = ?")
+                .params(step, claim.job().id(), claim.owner()).update();
     }
 
-    /** A running job failed. False when it was not running any more. */
-    public boolean fail(UUID id, JobFailure failure) {
-        return finish(id, JobStatus.FAILED, null, failure);
+    /** A running job wrote its document. False when this claim no longer holds it. */
+    public boolean complete(Claimed claim, String compositionId) {
+        return finish(claim, JobStatus.COMPLETED, UUID.fromString(compositionId), null);
     }
 
-    /** A running job stopped because its client cancelled it. False when it was not running any more. */
-    public boolean cancelRunning(UUID id) {
-        return finish(id, JobStatus.CANCELLED, null, null);
+    /** A running job failed. False when this claim no longer holds it. */
+    public boolean fail(Claimed claim, JobFailure failure) {
+        return finish(claim, JobStatus.FAILED, null, failure);
+    }
+
+    /** A running job stopped because its client cancelled it. False when this claim no longer holds it. */
+    public boolean cancelRunning(Claimed claim) {
+        return finish(claim, JobStatus.CANCELLED, null, null);
     }
 
     /** Ends a running job; the input (PHI) is dropped. */
-    private boolean finish(UUID id, JobStatus status, UUID compositionId, JobFailure failure) {
+    private boolean finish(Claimed claim, JobStatus status, UUID compositionId, JobFailure failure) {
         return db.sql("""
                 UPDATE operations_job SET status = ?, step = ?, composition_id = ?, error = ?, error_status = ?, input = NULL,
-                       updated_at = now()
-                WHERE id = ? AND status = 'running'""")
+                       lease_until = NULL, lease_owner = NULL, updated_at = now()
+                WHERE id = ? AND status = 'running' AND lease_owner = ?""")
                 .params(status.code(), status.code(), compositionId, failure == null ? null : failure.message(),
-                        failure == null ? null : failure.status(), id).update() == 1;
+                        failure == null ? null : failure.status(), claim.job().id(), claim.owner()).update() == 1;
     }
 
-    /** Puts a running job back in the queue (graceful shutdown), to run again at the next start. */
-    public void requeue(UUID id) {
-        db.sql("UPDATE operations_job SET status = 'queued', step = 'queued again after a shutdown', attempts = greatest(attempts - 1, 0), updated_at = now() WHERE id = ? AND status = 'running'")
-                .param(id).update();
+    /** Puts a running job back in the queue at once (graceful shutdown, or its worker lost the database). */
+    public void requeue(Claimed claim, String why) {
+        db.sql("""
+                UPDATE operations_job SET status = 'queued', step = ?, attempts = greatest(attempts - 1, 0),
+                       lease_until = NULL, lease_owner = NULL, updated_at = now()
+                WHERE id = ? AND status = 'running' AND lease_owner = ?""")
+                .params("queued again " + why, claim.job().id(), claim.owner()).update();
     }
 
     /** Cancels a queued job at once; a running one is cancelled by its worker. True when it was queued. */
     public boolean cancelQueued(UUID id) {
         return db.sql("UPDATE operations_job SET status = 'cancelled', step = 'cancelled', input = NULL, updated_at = now() WHERE id = ? AND status = 'queued'")
                 .param(id).update() == 1;
-    }
-
-    /**
-     * At start: jobs left 'running' by a process that died are queued again (they run from the stored input;
-     * the Composition's unique request id keeps it to one), or failed after {@value #MAX_ATTEMPTS} attempts.
-     * Assumes one gateway per database (as the embedded database enforces).
-     */
-    public Recovered recoverInterrupted() {
-        int failed = db.sql("""
-                UPDATE operations_job SET status = 'failed', step = 'failed', input = NULL, updated_at = now(),
-                       error = 'interrupted by gateway restarts ' || attempts || ' times', error_status = 500
-                WHERE status = 'running' AND attempts >= ?""").param(MAX_ATTEMPTS).update();
-        int requeued = db.sql("UPDATE operations_job SET status = 'queued', step = 'queued again after a restart', updated_at = now() WHERE status = 'running'")
-                .update();
-        return new Recovered(requeued, failed);
     }
 
     private static final String SELECT = """
