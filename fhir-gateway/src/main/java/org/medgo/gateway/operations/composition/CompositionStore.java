@@ -55,6 +55,16 @@ public class CompositionStore {
      */
     public String saveIfAbsent(GeneratedDocument doc, String operation, IdempotencyKey key, String inputSha256, List<SourceLine> source,
             List<ReceivedResource> received) {
+        return saveIfAbsent(doc, operation, key, inputSha256, source, received, id -> { });
+    }
+
+    /**
+     * As above; when the document is new, {@code inTransaction} runs with its id before the commit, on the same
+     * connection (Spring's transaction-bound one): what it writes (the model-run audit record) commits or rolls
+     * back with the document, so a crash never leaves a Composition without its record.
+     */
+    public String saveIfAbsent(GeneratedDocument doc, String operation, IdempotencyKey key, String inputSha256, List<SourceLine> source,
+            List<ReceivedResource> received, java.util.function.Consumer<String> inTransaction) {
         IParser json = fhir.newJsonParser();
         Composition c = doc.composition();
         c.getMeta().setVersionId(FIRST_VERSION).setLastUpdated(new java.util.Date());
@@ -91,6 +101,7 @@ public class CompositionStore {
                 db.sql("INSERT INTO operations_source_line (composition_id, position, key, reference, text) VALUES (?, ?, ?, ?, ?)")
                         .params(id, i, line.key(), line.reference(), line.text()).update();
             }
+            inTransaction.accept(id.toString());
             return id.toString();
         });
     }

@@ -121,9 +121,12 @@ public class ClinicalAiPipeline {
             case ENCOUNTER_DIFFERENTIAL, REPORT_DIFFERENTIAL -> DifferentialMapper.map(reidentified(run, DifferentialDraft.parse(modelJson)), ctx);
         };
         requireValidOutput(doc);
+        String deviceId = doc.device().getIdPart();
         String id = store.saveIfAbsent(doc, run.kind.path(), key, inputSha256, reidentifier.sourceRecord(run.view, ctx.sources()),
-                parts.received(input.bundle(), references(doc)));
-        audit.generated(run, id, doc.device().getIdPart(), modelIdentity);
+                parts.received(input.bundle(), references(doc)), newId -> audit.generatedInTransaction(run, newId, deviceId, modelIdentity));
+        if (!id.equals(doc.composition().getIdPart())) {
+            audit.generated(run, id, deviceId, modelIdentity); // a concurrent twin stored first; this run still happened
+        }
         long total = run.elapsedNanos();
         log.info("operation {} request {}: composition {}, {} prompt + {} generated tokens, {} leak(s) redacted, model {} ms, total {} ms",
                 run.kind.path(), input.requestId(), id, run.result.promptTokens(), run.result.completionTokens(), run.leaksRedacted,

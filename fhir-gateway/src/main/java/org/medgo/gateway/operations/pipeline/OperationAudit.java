@@ -14,6 +14,8 @@ import org.medgo.audit.chain.AuditTrail;
 import org.medgo.deidentify.fhir.DeidentifiedResource;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.model.ModelIdentity;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +27,11 @@ import org.springframework.stereotype.Component;
 public class OperationAudit {
 
     private final AuditTrail trail;
+    private final DataSource dataSource;
 
-    OperationAudit(AuditTrail trail) {
+    OperationAudit(AuditTrail trail, DataSource dataSource) {
         this.trail = trail;
+        this.dataSource = dataSource;
     }
 
     /** A record was de-identified ({@code step}: the prompt family, or {@code preview}); counts per PHI type. */
@@ -40,7 +44,16 @@ public class OperationAudit {
 
     /** The model wrote a document and it was stored as {@code compositionId}. */
     void generated(PipelineRun run, String compositionId, String deviceId, ModelIdentity model) {
-        trail.record(event(EventType.MODEL_RUN, run.kind.promptFamily(), run.input).patient(run.patientRef)
+        trail.record(modelRun(run, compositionId, deviceId, model));
+    }
+
+    /** As {@link #generated}, inside the open transaction that stores the document (see CompositionStore). */
+    void generatedInTransaction(PipelineRun run, String compositionId, String deviceId, ModelIdentity model) {
+        trail.record(DataSourceUtils.getConnection(dataSource), modelRun(run, compositionId, deviceId, model));
+    }
+
+    private AuditRecord modelRun(PipelineRun run, String compositionId, String deviceId, ModelIdentity model) {
+        return event(EventType.MODEL_RUN, run.kind.promptFamily(), run.input).patient(run.patientRef)
                 .entity("Composition/" + compositionId)
                 .detail("operation", run.kind.path()).detail("model", deviceId).detail("modelVersion", model.version())
                 .detail("promptTemplate", run.view.template().id())
@@ -48,7 +61,7 @@ public class OperationAudit {
                 .detail("outputSha256", sha256(run.result.text()))
                 .detail("promptTokens", run.result.promptTokens()).detail("completionTokens", run.result.completionTokens())
                 .detail("finishReason", run.result.finishReason().name()).detail("leaksRedacted", run.leaksRedacted)
-                .build());
+                .build();
     }
 
     /**
