@@ -22,7 +22,7 @@ import org.medgo.gateway.JavaSubprocess;
  */
 class KillDuringAsyncJobTest {
 
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) // a failure leaves the gateways' output
     Path work;
 
     @Test
@@ -67,6 +67,7 @@ class KillDuringAsyncJobTest {
             HttpResponse<String> done = AsyncPolling.awaitResult(http, statusPath, Duration.ofMinutes(3));
             assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
             HttpResponse<String> search = http.get("Composition?encounter=Encounter/" + record.encounterId());
+            assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
             assertThat(FhirHttp.parse(Bundle.class, search).getEntry()).hasSize(1);
             assertThat(Files.readString(work.resolve("out2.txt"))).contains("queued again");
         } finally {

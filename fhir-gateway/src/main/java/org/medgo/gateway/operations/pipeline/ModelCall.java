@@ -21,6 +21,7 @@ class ModelCall {
 
     private final GenerationQueue queue;
     private final OperationsProperties properties;
+    private final SharedGenerations shared = new SharedGenerations();
 
     ModelCall(GenerationQueue queue, OperationsProperties properties) {
         this.queue = queue;
@@ -37,10 +38,12 @@ class ModelCall {
     GenerationResult generate(GenerationRequest request, CallMode mode, Progress progress, BooleanSupplier cancelled) {
         TokenListener listener = new PieceCounter(progress);
         try {
-            return switch (mode) {
+            // identical concurrent requests share one run (greedy decoding: the same request, the same output)
+            long maxWait = mode == CallMode.SYNCHRONOUS ? properties.syncTimeout().toMillis() : Long.MAX_VALUE / 2_000_000;
+            return shared.run(request, cancelled, maxWait, () -> switch (mode) {
                 case JOB -> queue.generateWhenFree(request, listener, cancelled);
                 case SYNCHRONOUS -> queue.generateOrRefuse(request, properties.syncTimeout().toMillis(), listener);
-            };
+            });
         } catch (InferenceQueueFullException e) {
             throw new ServiceUnavailableException("the model is busy; retry later or send Prefer: respond-async", properties.retryAfterSeconds());
         } catch (TimeoutException e) {
