@@ -39,7 +39,8 @@ public class OperationAdmission {
     /** After authentication and scope checks (order), before the operation reads its body. */
     @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = 1000)
     public void admit(RequestDetails request) {
-        if (!MODEL_OPERATIONS.contains(request.getOperation()) || prefersAsync(request)) {
+        String operation = request.getOperation(); // null for reads and searches (Set.of refuses null lookups)
+        if (operation == null || !MODEL_OPERATIONS.contains(operation) || prefersAsync(request)) {
             return;
         }
         int capacity = queue.capacity();
