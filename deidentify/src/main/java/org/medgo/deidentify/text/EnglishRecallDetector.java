@@ -27,8 +27,8 @@ final class EnglishRecallDetector implements Detector {
         INITIAL
     }
 
-    private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "doctor",
-            "nurse", "sister", "rev", "fr", "capt", "sgt", "messrs", "dame", "sir", "judge");
+    private static final Set<String> TITLES = Set.of("dr", "drs", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "doctor",
+            "nurse", "sister", "rev", "fr", "capt", "sgt", "messrs", "dame", "sir", "judge", "np", "rn", "lpn", "aprn", "fnp", "pa");
     /** Abbreviations that sit next to names and places but are neither ("Dr.", "St.", "Jr."). */
     private static final Set<String> ABBREVIATIONS = Set.of("st", "mt", "ft", "ste", "ave", "rd", "blvd", "dept", "apt", "jr",
             "sr", "ii", "iii", "iv", "vs", "etc", "approx", "hosp", "med", "ctr", "univ", "co", "corp", "inc", "llc", "ltd");
@@ -656,6 +656,9 @@ final class EnglishRecallDetector implements Detector {
             + "caps?|%|mg/kg|mcg/kg|meq|mmol)\\b");
 
     private static boolean title(EnglishTokens tk, int t) {
+        if (t >= 2 && tk.is(t, "and") && (tk.is(t - 2, "drs") || tk.is(t - 2, "doctors") || t >= 3 && tk.is(t - 3, "drs"))) {
+            return tk.isCapitalised(t + 1); // "Drs. Mbeki and Laurent"
+        }
         return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1] && !tk.isAllCaps(t);
     }
 

@@ -16,10 +16,13 @@ final class RelativeDateDetector implements Detector {
             "(?<![A-Za-z])(?:(?i:(?:this\\s+)?(?:last|past|next|previous|coming|this|on|since|until|by|before|after|early|late)\\s+))?(?:"
             + "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|(?<=(?i:last|next|past|on|this)\\s)(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.?)"
             + "(?:\\s+(?i:morning|afternoon|evening|night))?\\b"
-            + "|(?<![A-Za-z])(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?:[/,-](?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)){1,6}\\b");
+            + "|(?<![A-Za-z])(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?:[/,-](?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)){1,6}\\b"
+            // lower-case chat: "since sunday", "last friday night" (a cue word is needed: "sunday" alone stays)
+            + "|(?<![A-Za-z])(?i:(?:this\\s+)?(?:last|past|next|previous|coming|this|on|since|until|till|by|before|after)\\s+"
+            + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?:\\s+(?:morning|afternoon|evening|night))?)\\b");
     private static final Pattern DAY_OF_MONTH = Pattern.compile(
             "(?i:\\b(?:on|since|until|by|before|after|from)\\s+)?\\bthe\\s+(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b"
-            + "(?:\\s+of\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+            + "(?:\\s+of\\s+(?i:January|February|March|April|May|June|July|August|September|October|November|December|"
             + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b\\.?)?(?!\\s*(?i:percentile|centile|grade|degree|rib|cranial|intercostal|day of|week|cycle|dose|time|generation|line|trimester|toe|finger|digit|nerve|vertebra|ventricle|space|order))");
     private static final Pattern HOLIDAY = Pattern.compile(
             "\\b(?:Christmas(?:\\s+Eve|\\s+Day)?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday)?|Halloween|New\\s+Year'?s(?:\\s+(?:Eve|Day))?|"

@@ -240,6 +240,10 @@ final class LeakClassCorpus {
         };
         // The title is no identifier: the value is what follows it.
         String value = v.startsWith(title + " ") ? v.substring(title.length() + 1) : v.substring(0, v.indexOf(','));
+        if (r.nextInt(8) == 0) {
+            // "Drs. Mbeki and Laurent": the second surname has no title of its own
+            return new Frame(pick(r, CLINICIAN_FRAMES).replace("@", "Drs. " + surname(r) + " and @"), "NAME", surname(r), r);
+        }
         String template = pick(r, CLINICIAN_FRAMES);
         String prefix = v.startsWith(title + " ") ? title + " " : "";
         String suffix = v.startsWith(title + " ") ? "" : v.substring(v.indexOf(','));
@@ -434,6 +438,9 @@ final class LeakClassCorpus {
         "Pt reports {sx} since @.", "ED visit @ for {sx}.", "Labs drawn @ were normal.", "wife says he was confused @",
     };
 
+    private static final String[] LOWER_DATE_FRAMES = {"ran out of my {drug} @", "the rash is back @", "hi, my mom fell @ and her hip hurts",
+        "i have had {sx} @, should i come in?"};
+
     private static Frame relativeDate(Random r) {
         int d = 1 + r.nextInt(28);
         String wd = pick(r, WEEKDAYS);
@@ -452,6 +459,11 @@ final class LeakClassCorpus {
             case 10 -> new String[] {"", wd + " the " + ordinal(d)};
             default -> new String[] {"last ", wd + " " + pick(r, "morning", "evening", "afternoon")};
         };
+        if (r.nextInt(6) == 0 && (v[1].startsWith(wd) || v[1].startsWith("the "))) {
+            // lower-case chat: "ran out of my meds since sunday"
+            return new Frame(pick(r, LOWER_DATE_FRAMES).replace("@", pick(r, "since ", "last ", "on ", "this past ") + "@"), "DATE",
+                    v[1].toLowerCase(Locale.ROOT), r);
+        }
         return new Frame(pick(r, DATE_FRAMES).replace("@", v[0] + "@"), "DATE", v[1], r);
     }
 
