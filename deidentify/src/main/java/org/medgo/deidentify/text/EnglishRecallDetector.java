@@ -628,7 +628,7 @@ final class EnglishRecallDetector implements Detector {
     /** Nouns that make the word before them a drug, a device, an organism or a finding, not a person. */
     private static final Pattern PRODUCT_AFTER = Pattern.compile("(?:'s|’s)?\\s+(?i:pattern|cardiomyopathy|infusions?|injections?|"
             + "shots?|pens?|inhalers?|patch|patches|pump|implant|device|vaccines?|vaccination|booster|therapy|dosing|doses?|tablets?|"
-            + "capsules?|cream|ointment|drops|spray|levels?|gene|mutation|antibod(?:y|ies)|virus|bacteremia|infections?|colitis|"
+            + "capsules?|pills?|cream|gel|lotion|shampoo|ointment|drops|spray|suppository|enema|syrup|chewables?|gummies|lozenges?|levels?|gene|mutation|antibod(?:y|ies)|virus|bacteremia|infections?|colitis|"
             + "pneumonitis|toxicity|hepatitis|monitor|sensor|readings?|trial|guidelines?|guidance|calculator|order\\s+set|screen|"
             + "assay|panel|regimen|prescription|refill|samples?|coupon|copay|pharmacy\\s+benefit|prior\\s+auth)\\b");
 

@@ -50,7 +50,9 @@ final class EnglishTokens {
 
     static boolean isWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c >= '\u00C0' && c <= '\u024F' && c != '\u00D7' && c != '\u00F7';
+                || c >= '\u00C0' && c <= '\u024F' && c != '\u00D7' && c != '\u00F7'
+                || c >= '\u1E00' && c <= '\u1EFF'; // Latin Extended Additional: Vietnamese "Nguyễn", Welsh "Ŵ"
+
     }
 
     static boolean isDigit(char c) {

@@ -38,6 +38,13 @@ final class FacilityDetector implements Detector {
             // staff and services inside a place: "Wound Care RN", "Palliative Care team"
             "rn", "lpn", "cna", "np", "pa", "md", "do", "team", "nurse", "nursing", "staff", "consult", "service", "services", "palliative",
             "supportive", "hospice", "home", "social", "work", "case", "management", "manager", "coordinator", "navigator");
+    /** Topics that go with "Health" without naming a place ("Bone Health", "Sexual Health"). */
+    private static final Set<String> HEALTH_TOPICS = Set.of("bone", "brain", "sexual", "global", "men's", "women's", "child",
+            "maternal", "reproductive", "lung", "liver", "gut", "digestive", "population", "digital", "school", "travel",
+            "environmental", "rural", "urban", "integrative", "holistic", "preventive", "preventative", "oral", "foot", "joint",
+            "vascular", "metabolic", "hormone", "gender", "adolescent", "youth", "infant", "newborn", "prenatal", "postpartum",
+            "occupational", "student", "employee", "home", "community", "mental", "behavioral", "behavioural", "public", "allied",
+            "veteran", "veterans", "tribal", "indian", "county", "state", "city", "national", "international", "world", "good");
     /** Words that make a run a facility on their own ("Mercy General", "Sunrise Hospital", "Riverside Med Ctr"). */
     private static final Set<String> STRONG_HEADS = Set.of("hospital", "hospitals", "hosp", "clinic", "infirmary", "hospice",
             "sanatorium", "sanitarium", "ctr", "cntr", "center", "centre", "healthcare", "mc");
@@ -161,9 +168,17 @@ final class FacilityDetector implements Detector {
             String w = EnglishRecallDetector.lower(tk, i);
             if (PREFIXES.contains(w) && i < e) {
                 prefixed = true;
-            } else if (!HEADS.contains(w) && !GENERIC.contains(w) && !CONNECTORS.contains(w) && (strong || names(tk, i))) {
+            } else if (!HEADS.contains(w) && !GENERIC.contains(w) && !CONNECTORS.contains(w) && !HEALTH_TOPICS.contains(w)
+                    && (strong || names(tk, i))) {
                 distinctive++;
             }
+        }
+        // "Dignity Health", "Atrium Health": an everyday word naming a health system, not at the start of a sentence
+        String head = EnglishRecallDetector.lower(tk, e);
+        if (distinctive == 0 && e == s + 1 && (head.equals("health") || head.equals("healthcare")) && tk.isCapitalised(s)
+                && !EnglishRecallDetector.sentenceStart(tk, s) && !GENERIC.contains(EnglishRecallDetector.lower(tk, s))
+                && !HEALTH_TOPICS.contains(EnglishRecallDetector.lower(tk, s)) && !lex.clinical.contains(tk.text, tk.start[s], tk.end[s])) {
+            distinctive = 1;
         }
         if (distinctive > 0 || prefixed) {
             int end = tk.end[e];
@@ -197,6 +212,14 @@ final class FacilityDetector implements Detector {
         int e = t;
         while (joined(tk, e) && e + 1 < tk.size && tk.isCapitalised(e + 1) && !tk.hasDigit(e + 1)) {
             e++;
+        }
+        boolean topic = true;
+        for (int i = t; i <= e; i++) {
+            String x = EnglishRecallDetector.lower(tk, i);
+            topic &= GENERIC.contains(x) || HEALTH_TOPICS.contains(x) || HEADS.contains(x);
+        }
+        if (topic) {
+            return; // "referred to Bone Health", "seen in Women's Health"
         }
         boolean known = true;
         for (int i = t; i <= e; i++) {

@@ -26,6 +26,8 @@ import org.medgo.deidentify.text.TextResult;
 public final class CorpusScore {
     static final String PRESIDIO = "presidio-synth-v2.jsonl";
     static final String HELD_OUT = "heldout-en-notes.txt";
+    static final String HELD_OUT_2 = "heldout-en-notes-2.txt";
+    static final String PHI_FREE_DEV = "phi-free-en-dev.txt";
 
     /** Counts for one type. */
     record Row(int gold, int left, int partlyLeft) {
@@ -143,6 +145,8 @@ public final class CorpusScore {
         if (corpora.isEmpty()) {
             corpora.add(LabelledCorpus.resource(PRESIDIO));
             corpora.add(LabelledCorpus.resource(HELD_OUT));
+            corpora.add(LabelledCorpus.resource(HELD_OUT_2));
+            corpora.add(LabelledCorpus.resource(PHI_FREE_DEV));
         }
         for (LabelledCorpus c : corpora) {
             Report r = run(c, Language.EN);

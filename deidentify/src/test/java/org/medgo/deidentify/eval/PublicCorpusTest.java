@@ -24,6 +24,13 @@ class PublicCorpusTest {
     }
 
     @Test
+    void secondHeldOutSetLeavesNoValue() {
+        CorpusScore.Report r = CorpusScore.run(LabelledCorpus.resource(CorpusScore.HELD_OUT_2), Language.EN);
+        System.out.print(r.format());
+        assertThat(r.leaks()).isEmpty();
+    }
+
+    @Test
     void heldOutClinicalNotesLoseTheirNamesAndStayIntactWhenFreeOfPhi() {
         CorpusScore.Report r = CorpusScore.run(LabelledCorpus.resource(CorpusScore.HELD_OUT), Language.EN);
         System.out.print(r.format());
