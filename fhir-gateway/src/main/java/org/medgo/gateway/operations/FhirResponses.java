@@ -18,13 +18,26 @@ public final class FhirResponses {
     private FhirResponses() {}
 
     public static void write(FhirContext fhir, HttpServletRequest request, HttpServletResponse response, int status, IBaseResource resource) {
+        write(response, status, encode(fhir, request, resource));
+    }
+
+    /** A response body, serialised before the headers are written (so its time can be one of them). */
+    public record Encoded(String contentType, String body) {}
+
+    /** JSON unless the caller asks for XML. */
+    public static Encoded encode(FhirContext fhir, HttpServletRequest request, IBaseResource resource) {
         boolean xml = wantsXml(request);
         IParser parser = xml ? fhir.newXmlParser() : fhir.newJsonParser();
+        return new Encoded(xml ? "application/fhir+xml;charset=utf-8" : "application/fhir+json;charset=utf-8",
+                parser.encodeResourceToString(resource));
+    }
+
+    public static void write(HttpServletResponse response, int status, Encoded encoded) {
         response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(xml ? "application/fhir+xml;charset=utf-8" : "application/fhir+json;charset=utf-8");
+        response.setContentType(encoded.contentType());
         try (Writer w = response.getWriter()) {
-            parser.encodeResourceToWriter(resource, w);
+            w.write(encoded.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,8 @@ import org.medgo.gateway.operations.pipeline.OperationAudit;
 import org.medgo.gateway.operations.pipeline.OperationKind;
 import org.medgo.gateway.operations.pipeline.PipelineResult;
 import org.medgo.gateway.operations.pipeline.Progress;
+import org.medgo.gateway.operations.pipeline.StepTimes;
+import org.medgo.gateway.operations.pipeline.StepTimes.Step;
 import org.medgo.gateway.operations.validation.RecordValidator;
 import org.medgo.gateway.security.ReadAccess;
 import org.springframework.stereotype.Component;
@@ -157,7 +159,8 @@ public class OperationsProvider implements FhirServerCustomizer {
     }
 
     private void call(OperationKind kind, HttpServletRequest request, HttpServletResponse response) {
-        OperationInput input = reader.read(request);
+        StepTimes times = new StepTimes();
+        OperationInput input = times.time(Step.PARSE, () -> reader.read(request));
         String base = FhirResponses.serverBase(request);
         if (prefersAsync(request)) {
             String patient = pipeline.validate(kind, input).patientRef().getReference();  // nothing stored for invalid input
@@ -167,16 +170,17 @@ public class OperationsProvider implements FhirServerCustomizer {
             FhirResponses.write(fhir, request, response, 202, info("accepted; poll Content-Location for the result"));
             return;
         }
-        PipelineResult result = pipeline.run(kind, input, CallMode.SYNCHRONOUS, Progress.NONE, () -> false);
+        PipelineResult result = pipeline.run(kind, input, CallMode.SYNCHRONOUS, Progress.NONE, () -> false, times);
         if (result.reused()) {
             readAccess.requireCompositionRead(result.patientRef());
         }
-        audit.served(operationName(kind), input, result.patientRef(), "Composition/" + result.compositionId());
+        times.time(Step.STORE, () -> audit.served(operationName(kind), input, result.patientRef(), "Composition/" + result.compositionId()));
+        FhirResponses.Encoded document = times.time(Step.DOCUMENT,
+                () -> FhirResponses.encode(fhir, request, documents.document(result.compositionId(), base)));
         response.setHeader("Content-Location", base + "/Composition/" + result.compositionId());
         response.setHeader("X-Request-Id", input.requestId());
-        response.setHeader("Server-Timing", String.format(Locale.ROOT, "model;dur=%.1f, total;dur=%.1f",
-                result.modelNanos() / 1e6, result.totalNanos() / 1e6));
-        FhirResponses.write(fhir, request, response, 200, documents.document(result.compositionId(), base));
+        response.setHeader("Server-Timing", times.header());
+        FhirResponses.write(response, 200, document);
     }
 
     /** {@code $summarize} of {@code Encounter/$summarize}. Failures are thrown and recorded by the REST audit interceptor. */

@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class OperationsOverheadBenchmark {
 
-    private static final Pattern TIMING = Pattern.compile("model;dur=([0-9.]+), total;dur=([0-9.]+)");
+    private static final Pattern METRIC = Pattern.compile("([a-z]+);dur=([0-9.]+)");
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -42,6 +42,7 @@ public final class OperationsOverheadBenchmark {
             List<Double> overhead = Collections.synchronizedList(new ArrayList<>());
             List<Double> model = Collections.synchronizedList(new ArrayList<>());
             List<Double> clientMinusModel = Collections.synchronizedList(new ArrayList<>());
+            Map<String, List<Double>> steps = new java.util.concurrent.ConcurrentSkipListMap<>();
             int ok = 0, busy = 0, other = 0;
             try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
                 for (int round = 0; round < rounds; round++) {
@@ -54,13 +55,13 @@ public final class OperationsOverheadBenchmark {
                             HttpResponse<String> r = http.post("Encounter/$summarize", record.bundle(), Map.of());
                             long client = System.nanoTime() - start;
                             if (r.statusCode() == 200) {
-                                Matcher m = TIMING.matcher(r.headers().firstValue("Server-Timing").orElse(""));
-                                if (m.find()) {
-                                    double modelMs = Double.parseDouble(m.group(1));
-                                    double totalMs = Double.parseDouble(m.group(2));
+                                Map<String, Double> timing = timing(r.headers().firstValue("Server-Timing").orElse(""));
+                                if (timing.containsKey("model") && timing.containsKey("total")) {
+                                    double modelMs = timing.get("model");
                                     model.add(modelMs);
-                                    overhead.add(totalMs - modelMs);
+                                    overhead.add(timing.get("total") - modelMs);
                                     clientMinusModel.add(client / 1e6 - modelMs);
+                                    timing.forEach((step, ms) -> steps.computeIfAbsent(step, s -> Collections.synchronizedList(new ArrayList<>())).add(ms));
                                 }
                             }
                             return new long[] {r.statusCode()};
@@ -77,7 +78,19 @@ public final class OperationsOverheadBenchmark {
             System.out.printf(Locale.ROOT, "client latency - model ms (adds HTTP + waiting for the engine): p50 %.1f  p99 %.1f%n",
                     pct(clientMinusModel, 50), pct(clientMinusModel, 99));
             System.out.printf(Locale.ROOT, "model time ms: p50 %.1f  p99 %.1f%n", pct(model, 50), pct(model, 99));
+            steps.forEach((step, ms) -> System.out.printf(Locale.ROOT, "  step %-9s ms: p50 %7.1f  p99 %7.1f%n", step, pct(ms, 50), pct(ms, 99)));
+            System.out.printf(Locale.ROOT, "load average (1/5/15 min) at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         }
+    }
+
+    /** {@code parse;dur=1.2, …, total;dur=9.9} as step → milliseconds. */
+    private static Map<String, Double> timing(String header) {
+        Map<String, Double> timing = new java.util.HashMap<>();
+        Matcher m = METRIC.matcher(header);
+        while (m.find()) {
+            timing.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return timing;
     }
 
     private static double pct(List<Double> values, int p) {

@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.medgo.gateway.GatewayTest;
 import org.medgo.gateway.operations.composition.AiLabels;
-import org.medgo.gateway.operations.validation.RecordValidator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,9 +25,6 @@ class SummarizeEndToEndTest {
 
     @Autowired
     CapturingInferenceObserver modelBoundary;
-
-    @Autowired
-    RecordValidator validator;
 
     @Autowired
     javax.sql.DataSource dataSource;
@@ -63,9 +59,9 @@ class SummarizeEndToEndTest {
         assertThat(device.getIdentifierFirstRep().getValue()).hasSize(64);
         assertThat(device.getVersionFirstRep().getValue()).isNotBlank();
 
-        for (Bundle.BundleEntryComponent e : document.getEntry()) {
-            assertThat(validator.errors(e.getResource())).as(e.getResource().fhirType()).isEmpty();
-        }
+        // the whole document as a client checks it: R4 core and the definitions the gateway serves, nothing lenient
+        assertThat(R4CoreValidator.errors(R4CoreValidator.servedBy(new FhirHttp(port)), document)).as("R4 validation of the document").isEmpty();
+        assertThat(DocumentReferencesCheck.unresolved(document)).as("references that do not resolve in the document").isEmpty();
 
         List<String> seen = modelBoundary.since(mark);
         assertThat(seen).hasSize(1);

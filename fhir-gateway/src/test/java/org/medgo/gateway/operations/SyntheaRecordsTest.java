@@ -54,7 +54,7 @@ class SyntheaRecordsTest {
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         }
-        FhirValidator validator = R4CoreValidator.create();
+        FhirValidator validator = R4CoreValidator.servedBy(http);  // the definitions as a client resolves them: from the gateway
         for (CompletableFuture<Bundle> call : calls) {
             Bundle document = call.join();
             assertThat(DocumentReferencesCheck.unresolved(document)).as("references that do not resolve in the document").isEmpty();

@@ -26,6 +26,7 @@ import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.model.ModelIdentity;
 import org.medgo.gateway.operations.summarize.SummaryDraft;
 import org.medgo.gateway.operations.summarize.SummaryMapper;
+import org.medgo.gateway.operations.pipeline.StepTimes.Step;
 import org.medgo.gateway.operations.validation.RecordValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,13 @@ public class ClinicalAiPipeline {
      * 409 when it is not.
      */
     public PipelineResult run(OperationKind kind, OperationInput input, CallMode mode, Progress progress, BooleanSupplier cancelled) {
-        PipelineRun run = new PipelineRun(kind, input);
+        return run(kind, input, mode, progress, cancelled, new StepTimes());
+    }
+
+    /** As above, adding the time of each step to {@code times} (the caller's Server-Timing). */
+    public PipelineResult run(OperationKind kind, OperationInput input, CallMode mode, Progress progress, BooleanSupplier cancelled,
+            StepTimes times) {
+        PipelineRun run = new PipelineRun(kind, input, times);
         try {
             return script(run, mode, progress, cancelled);
         } catch (AuditException e) {
@@ -93,7 +100,7 @@ public class ClinicalAiPipeline {
         run.enter(Stage.VALIDATE, progress);
         RecordParts parts = RecordParts.of(input.bundle(), run.kind);
         run.patientRef = parts.patientRef().getReference();
-        validator.requireValid(input.bundle());
+        run.times.time(Step.VALIDATE, () -> validator.requireValid(input.bundle()));
         IdempotencyKey key = IdempotencyKey.of(input.requester(), input.requestId());
         String inputSha256 = InputFingerprint.of(run.kind.name(), input.language(), input.bundle());
         switch (IdempotencyPolicy.decide(store.findPrior(key), inputSha256)) {
@@ -105,28 +112,32 @@ public class ClinicalAiPipeline {
         }
 
         run.enter(Stage.DEIDENTIFY, progress);
-        run.view = views.of(run.kind, input, run.patientRef, run.kind.promptFamily());
+        run.view = run.times.time(Step.DEIDENTIFY, () -> views.of(run.kind, input, run.patientRef, run.kind.promptFamily()));
 
         run.enter(Stage.MODEL, progress);
-        run.request = model.request(run.view);
+        run.request = run.times.time(Step.DEIDENTIFY, () -> model.request(run.view));
         run.result = model.generate(run.request, mode, progress, cancelled);
+        run.times.add(Step.MODEL, run.result.elapsedNanos());
 
         run.enter(Stage.STORE, progress);
         DocumentContext ctx = new DocumentContext(UUID.randomUUID().toString(), input.requestId(), parts.patientRef(),
                 parts.encounterRef(), parts.focusRef(), run.view.language(), new Date(), ModelDevice.of(modelIdentity),
                 run.view.template().id(), SourceIndex.of(run.view.keyed(), input.bundle()));
         String modelJson = run.result.text();
-        GeneratedDocument doc = switch (run.kind) {
+        GeneratedDocument doc = run.times.time(Step.MAP, () -> switch (run.kind) {
             case SUMMARIZE -> SummaryMapper.map(reidentified(run, SummaryDraft.parse(modelJson)), (Encounter) parts.focus(), ctx);
             case ENCOUNTER_DIFFERENTIAL, REPORT_DIFFERENTIAL -> DifferentialMapper.map(reidentified(run, DifferentialDraft.parse(modelJson)), ctx);
-        };
-        requireValidOutput(doc);
+        });
+        run.times.time(Step.CHECK, () -> requireValidOutput(doc));
         String deviceId = doc.device().getIdPart();
-        String id = store.saveIfAbsent(doc, run.kind.path(), key, inputSha256, reidentifier.sourceRecord(run.view, ctx.sources()),
-                parts.received(input.bundle(), references(doc)), newId -> audit.generatedInTransaction(run, newId, deviceId, modelIdentity));
-        if (!id.equals(doc.composition().getIdPart())) {
-            audit.generated(run, id, deviceId, modelIdentity); // a concurrent twin stored first; this run still happened
-        }
+        String id = run.times.time(Step.STORE, () -> {
+            String stored = store.saveIfAbsent(doc, run.kind.path(), key, inputSha256, reidentifier.sourceRecord(run.view, ctx.sources()),
+                    parts.received(input.bundle(), references(doc)), newId -> audit.generatedInTransaction(run, newId, deviceId, modelIdentity));
+            if (!stored.equals(doc.composition().getIdPart())) {
+                audit.generated(run, stored, deviceId, modelIdentity); // a concurrent twin stored first; this run still happened
+            }
+            return stored;
+        });
         long total = run.elapsedNanos();
         log.info("operation {} request {}: composition {}, {} prompt + {} generated tokens, {} leak(s) redacted, model {} ms, total {} ms",
                 run.kind.path(), input.requestId(), id, run.result.promptTokens(), run.result.completionTokens(), run.leaksRedacted,

@@ -21,9 +21,12 @@ final class PipelineRun {
     GenerationResult result;
     int leaksRedacted;
 
-    PipelineRun(OperationKind kind, OperationInput input) {
+    final StepTimes times;
+
+    PipelineRun(OperationKind kind, OperationInput input, StepTimes times) {
         this.kind = kind;
         this.input = input;
+        this.times = times;
     }
 
     void enter(Stage next, Progress progress) {
