@@ -3,7 +3,6 @@ package org.medgo.audit.chain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -28,15 +27,13 @@ public record CheckpointKey(PublicKey publicKey, PrivateKey privateKey, String k
             Path priv = dir.resolve(PRIVATE_FILE);
             Path pub = dir.resolve(PUBLIC_FILE);
             if (!Files.exists(priv)) {
-                Files.createDirectories(dir,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                // replicas sharing the key directory may start together: one key pair wins, the others read it
                 KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                Path tmp = Files.createTempFile(dir, "key", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.write(tmp, kp.getPrivate().getEncoded());
-                Files.move(tmp, priv, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                Files.write(pub, kp.getPublic().getEncoded());
+                if (KeyFiles.createOnce(priv, kp.getPrivate().getEncoded())) {
+                    KeyFiles.createOnce(pub, kp.getPublic().getEncoded());
+                }
             }
+            KeyFiles.awaitFile(pub, java.time.Duration.ofSeconds(30));
             KeyFactory kf = KeyFactory.getInstance("Ed25519");
             PrivateKey privateKey = kf.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(priv)));
             PublicKey publicKey = readPublic(pub);

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * host), and the {@code audit_checkpoint} table. A later rewrite of any row up to that point no longer
  * matches a signed head; rows cut off the end, or a wiped trail, fall short of the external log's newest
  * entry. The chain lock is held while signing, so writers in any process and concurrent checkpoints agree
- * on one head and the log's entries only grow.
+ * on one head and the log's entries only grow. With several gateway processes on one database, only the
+ * holder of the {@link CheckpointLeadership} signs; each row names its signer.
  */
 public final class Checkpointer {
     private final DataSource dataSource;
@@ -27,11 +28,12 @@ public final class Checkpointer {
     private final CheckpointLog externalLog;
     private final CheckpointWitness witness;
     private final Consumer<RuntimeException> witnessFailed;
+    private final CheckpointLeadership leadership;
     private final Clock clock = Clock.systemUTC();
 
     /** Database checkpoints only (no external log, no witness): what tests of the table alone use. */
     public Checkpointer(DataSource dataSource, CheckpointKey key) {
-        this(dataSource, key, null, CheckpointWitness.NONE, e -> { });
+        this(dataSource, key, null, CheckpointWitness.NONE, e -> { }, null);
     }
 
     /**
@@ -40,6 +42,15 @@ public final class Checkpointer {
      */
     public Checkpointer(DataSource dataSource, CheckpointKey key, CheckpointLog externalLog, CheckpointWitness witness,
                         Consumer<RuntimeException> witnessFailed) {
+        this(dataSource, key, externalLog, witness, witnessFailed, null);
+    }
+
+    /**
+     * As above, signing only while {@code leadership} is held (null: always, for one process on its database).
+     */
+    public Checkpointer(DataSource dataSource, CheckpointKey key, CheckpointLog externalLog, CheckpointWitness witness,
+                        Consumer<RuntimeException> witnessFailed, CheckpointLeadership leadership) {
+        this.leadership = leadership;
         this.dataSource = dataSource;
         this.key = key;
         this.externalLog = externalLog;
@@ -47,12 +58,22 @@ public final class Checkpointer {
         this.witnessFailed = witnessFailed;
     }
 
-    /** Signs the current head; empty when the chain has no rows yet or nothing new since the last checkpoint. */
+    /**
+     * Signs the current head; empty when the chain has no rows yet, nothing new since the last checkpoint, or
+     * another process is the signer.
+     */
     public OptionalLong checkpoint() {
+        if (leadership != null && !leadership.holds()) {
+            return OptionalLong.empty();
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + AuditTrail.CHAIN_LOCK + ")");
+                if (leadership != null && !leadership.stillHeld(c)) {
+                    c.rollback(); // the signer session ended since holds(): another process may sign now
+                    return OptionalLong.empty();
+                }
                 long seq;
                 byte[] head;
                 try (ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")) {
@@ -75,11 +96,12 @@ public final class Checkpointer {
                 }
                 publish(signed);
                 try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO audit_checkpoint (seq, head_hash, key_id, signature) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO audit_checkpoint (seq, head_hash, key_id, signature, signer) VALUES (?, ?, ?, ?, ?)")) {
                     ps.setLong(1, seq);
                     ps.setBytes(2, head);
                     ps.setString(3, key.keyId());
                     ps.setBytes(4, signed.signature());
+                    ps.setString(5, leadership == null ? null : leadership.signer());
                     ps.executeUpdate();
                 }
                 c.commit();

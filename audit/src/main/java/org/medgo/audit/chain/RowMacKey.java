@@ -3,8 +3,6 @@ package org.medgo.audit.chain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -31,13 +29,9 @@ public final class RowMacKey {
         Path file = dir.resolve(FILE);
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 byte[] secret = new byte[BYTES];
                 new SecureRandom().nextBytes(secret);
-                Path tmp = Files.createTempFile(dir, "mac", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.write(tmp, secret);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                KeyFiles.createOnce(file, secret); // false: another replica's key is there first, and is read below
             }
             return read(file);
         } catch (IOException e) {

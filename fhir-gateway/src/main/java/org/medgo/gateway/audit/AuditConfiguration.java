@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import javax.sql.DataSource;
 import org.medgo.audit.chain.AuditTrail;
 import org.medgo.audit.chain.CheckpointKey;
+import org.medgo.audit.chain.CheckpointLeadership;
 import org.medgo.audit.chain.CheckpointLog;
 import org.medgo.audit.chain.CheckpointWitness;
 import org.medgo.audit.chain.Checkpointer;
@@ -55,10 +56,17 @@ public class AuditConfiguration {
         return CheckpointLog.in(properties.checkpointDir());
     }
 
+    /** Several gateways on one database: the one holding this lock signs (closed by AuditCheckpoints at shutdown). */
     @Bean
-    Checkpointer checkpointer(DataSource dataSource, CheckpointKey key, CheckpointLog checkpointLog, AuditProperties properties) {
+    CheckpointLeadership checkpointLeadership(DataSource dataSource) {
+        return new CheckpointLeadership(dataSource, CheckpointLeadership.processSigner());
+    }
+
+    @Bean
+    Checkpointer checkpointer(DataSource dataSource, CheckpointKey key, CheckpointLog checkpointLog, AuditProperties properties,
+            CheckpointLeadership leadership) {
         return new Checkpointer(dataSource, key, checkpointLog, witness(properties),
-                e -> log.warn("audit checkpoint witness: {}", e.getMessage()));
+                e -> log.warn("audit checkpoint witness: {}", e.getMessage()), leadership);
     }
 
     private static CheckpointWitness witness(AuditProperties properties) {
