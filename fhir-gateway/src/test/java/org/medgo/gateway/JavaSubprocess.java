@@ -47,12 +47,18 @@ public final class JavaSubprocess {
      */
     public static Process serve(Path dataDir, Map<String, String> environment, Path stdout, Path stderr)
             throws Exception {
+        return serve(dataDir, environment, stdout, stderr, START_LIMIT);
+    }
+
+    /** As above, allowing {@code startLimit} (several gateways starting at once on a small machine take longer). */
+    public static Process serve(Path dataDir, Map<String, String> environment, Path stdout, Path stderr, Duration startLimit)
+            throws Exception {
         Map<String, String> withDataDir = new HashMap<>(environment);
         withDataDir.put("MEDGO_DATA_DIR", dataDir.toString());
         // room for the demo model, which a served gateway may run
         Process gateway = start("-Xmx1500m", withDataDir, stdout, stderr, "serve");
         try {
-            awaitOutput(gateway, stdout, STARTED, START_LIMIT);
+            awaitOutput(gateway, stdout, STARTED, startLimit);
             return gateway;
         } catch (Exception | AssertionError e) {
             gateway.destroyForcibly();

@@ -49,6 +49,8 @@ class ReplicasOnOneDatabaseTest {
     static final int REQUESTS = 300;
     static final int KILL_AFTER = 150;
     static final int CLIENTS = 9;
+    /** Three JVMs starting together on two busy cores took over 3 minutes. */
+    static final Duration START_LIMIT = Duration.ofMinutes(8);
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failure leaves the gateways' output to read
     Path work;
@@ -72,7 +74,7 @@ class ReplicasOnOneDatabaseTest {
             env.put("SERVER_PORT", Integer.toString(port));
             starts++;
             process = JavaSubprocess.serve(dataDir, env, work.resolve("out-" + index + "-" + starts + ".txt"),
-                    work.resolve("err-" + index + "-" + starts + ".txt"));
+                    work.resolve("err-" + index + "-" + starts + ".txt"), START_LIMIT);
         }
 
         FhirHttp http() {
@@ -139,7 +141,7 @@ class ReplicasOnOneDatabaseTest {
                         return null;
                     });
                     send(calls.subList(KILL_AFTER, KILL_AFTER + (REQUESTS - KILL_AFTER) / 2), replicas, answers, asyncStatus, failovers);
-                    restarted.get(5, TimeUnit.MINUTES);
+                    restarted.get(10, TimeUnit.MINUTES);
                 }
                 send(calls.subList(KILL_AFTER + (REQUESTS - KILL_AFTER) / 2, REQUESTS), replicas, answers, asyncStatus, failovers);
 
@@ -228,7 +230,7 @@ class ReplicasOnOneDatabaseTest {
                 }));
             }
             for (Future<?> f : started) {
-                f.get(5, TimeUnit.MINUTES);
+                f.get(10, TimeUnit.MINUTES);
             }
         }
     }

@@ -83,12 +83,15 @@ public class JobRunner {
         threads.add(Thread.ofPlatform().name("medgo-job-lease").daemon(true).start(this::renewLeases));
     }
 
-    /** Keeps the leases of the jobs running here; a renewal that fails (database away) lets them lapse. */
+    /**
+     * Keeps the leases of the jobs running here; a renewal that fails (database away) lets them lapse. A
+     * cancellation that another process stored is picked up here.
+     */
     private void renewLeases() {
         while (!stopping) {
             try {
                 Thread.sleep(lease.renewEvery());
-                jobs.renew(held.values());
+                cancelRequested.addAll(jobs.renew(held.values()).cancelRequested());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -124,8 +127,9 @@ public class JobRunner {
         return Optional.ofNullable(liveStep.get(id));
     }
 
+    /** A job running here stops at once; one running in another process at that worker's next lease renewal. */
     public void cancel(UUID id) {
-        if (!jobs.cancelQueued(id)) {
+        if (!jobs.cancel(id) && held.containsKey(id)) {
             cancelRequested.add(id);
         }
     }

@@ -43,7 +43,8 @@ public class JobStore {
                 VALUES (?, ?, ?, ?, ?, ?, 'queued', 'queued')
                 ON CONFLICT (client_key, request_id) DO UPDATE SET operation = excluded.operation, input = excluded.input,
                     input_sha256 = excluded.input_sha256, status = 'queued', step = 'queued again: resubmitted after it failed',
-                    attempts = 0, error = NULL, error_status = NULL, lease_until = NULL, lease_owner = NULL, updated_at = now()
+                    attempts = 0, error = NULL, error_status = NULL, lease_until = NULL, lease_owner = NULL, cancel_requested = false,
+                    updated_at = now()
                 WHERE operations_job.status = 'failed'""")
                 .params(UUID.randomUUID(), key.requestId(), key.client(), inputSha256, operation, input).update();
         return db.sql(SELECT + " WHERE client_key = ? AND request_id = ?").params(key.client(), key.requestId())
@@ -78,13 +79,37 @@ public class JobStore {
                 .query((rs, n) -> new Claimed(row(rs, n), rs.getString("input"), owner, rs.getBoolean("expired"))).optional();
     }
 
-    /** Extends the leases of these claims; returns how many are still held (a lapsed, re-claimed one is not). */
-    public int renew(java.util.Collection<String> owners) {
+    /** What a lease renewal found: how many claims are still held, and which of those jobs a client cancelled. */
+    public record Renewal(int held, java.util.Set<UUID> cancelRequested) {}
+
+    /**
+     * Extends the leases of these claims (a lapsed, re-claimed one is not renewed) and reports the renewed
+     * jobs whose cancellation was asked for, in any process.
+     */
+    public Renewal renew(java.util.Collection<String> owners) {
         if (owners.isEmpty()) {
-            return 0;
+            return new Renewal(0, java.util.Set.of());
         }
-        return db.sql("UPDATE operations_job SET lease_until = now() + ?::interval WHERE status = 'running' AND lease_owner = ANY (?)")
-                .params(lease.duration().toMillis() + " milliseconds", owners.toArray(String[]::new)).update();
+        java.util.List<java.util.Map.Entry<UUID, Boolean>> renewed = db.sql("""
+                UPDATE operations_job SET lease_until = now() + ?::interval WHERE status = 'running' AND lease_owner = ANY (?)
+                RETURNING id, cancel_requested""")
+                .params(lease.duration().toMillis() + " milliseconds", owners.toArray(String[]::new))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getBoolean("cancel_requested"))).list();
+        return new Renewal(renewed.size(), renewed.stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * Cancels a job: a queued one at once (true), a running one by asking its worker, which may be in another
+     * process and sees it at its next lease renewal (false).
+     */
+    public boolean cancel(UUID id) {
+        if (cancelQueued(id)) {
+            return true;
+        }
+        db.sql("UPDATE operations_job SET cancel_requested = true, updated_at = now() WHERE id = ? AND status = 'running'")
+                .param(id).update();
+        return false;
     }
 
     public void step(Claimed claim, String step) {

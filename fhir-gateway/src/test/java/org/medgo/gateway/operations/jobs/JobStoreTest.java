@@ -65,10 +65,10 @@ class JobStoreTest {
         assertThat(second.job().attempts()).isEqualTo(2);
 
         assertThat(jobs.fail(first, new JobFailure(500, "late"))).as("the lapsed claim").isFalse();
-        assertThat(jobs.renew(List.of(first.owner()))).isZero();
-        assertThat(jobs.renew(List.of(second.owner()))).isEqualTo(1);
+        assertThat(jobs.renew(List.of(first.owner())).held()).isZero();
+        assertThat(jobs.renew(List.of(second.owner())).held()).isEqualTo(1);
         Thread.sleep(LEASE.toMillis() / 2 + 300);
-        assertThat(jobs.renew(List.of(second.owner()))).as("renewed in time").isEqualTo(1);
+        assertThat(jobs.renew(List.of(second.owner())).held()).as("renewed in time").isEqualTo(1);
         Thread.sleep(LEASE.toMillis() / 2 + 300);
         assertThat(jobs.claimNext()).as("a renewed lease holds").isEmpty();
         assertThat(jobs.fail(second, new JobFailure(422, "bad record"))).isTrue();
@@ -105,5 +105,24 @@ class JobStoreTest {
         assertThat(again.input()).isEqualTo("{\"corrected\":true}");
         assertThat(jobs.cancelRunning(again)).isTrue();
         assertThat(jobs.submit(key(requestId), SHA_A, "SUMMARIZE", "{}").status()).as("a cancelled job keeps its id").isEqualTo(JobStatus.CANCELLED);
+    }
+
+    /** Issue 19: a cancellation that reaches another process than the worker's is stored, and its renewal sees it. */
+    @Test
+    void aCancellationReachesTheWorkerThroughItsLeaseRenewal() {
+        Job submitted = jobs.submit(key("req-" + UUID.randomUUID()), SHA_A, "SUMMARIZE", "{}");
+        JobStore.Claimed claim = jobs.claimNext().orElseThrow();
+        JobStore other = new JobStore(database, new JobLease(LEASE)); // the process the DELETE reached
+        assertThat(jobs.renew(List.of(claim.owner())).cancelRequested()).isEmpty();
+
+        assertThat(other.cancel(submitted.id())).as("running: its worker must stop it").isFalse();
+        JobStore.Renewal renewal = jobs.renew(List.of(claim.owner()));
+        assertThat(renewal.held()).isEqualTo(1);
+        assertThat(renewal.cancelRequested()).containsExactly(submitted.id());
+        assertThat(jobs.cancelRunning(claim)).isTrue();
+        assertThat(jobs.find(submitted.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+
+        Job queued = jobs.submit(key("req-" + UUID.randomUUID()), SHA_A, "SUMMARIZE", "{}");
+        assertThat(other.cancel(queued.id())).as("queued: cancelled at once").isTrue();
     }
 }
