@@ -15,6 +15,7 @@ import org.medgo.gateway.operations.idempotency.IdempotencyKey;
 import org.medgo.gateway.operations.idempotency.PriorCall;
 import org.medgo.gateway.operations.citation.SourceLine;
 import org.medgo.gateway.fhir.SearchPage;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,13 @@ public class CompositionStore {
     public static final String FIRST_VERSION = "1";
 
     private final JdbcClient db;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final FhirContext fhir;
 
     CompositionStore(DataSource dataSource, FhirContext fhir) {
         this.db = JdbcClient.create(dataSource);
+        this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.fhir = fhir;
     }
@@ -68,6 +71,7 @@ public class CompositionStore {
         IParser json = fhir.newJsonParser();
         Composition c = doc.composition();
         c.getMeta().setVersionId(FIRST_VERSION).setLastUpdated(new java.util.Date());
+        String compositionJson = json.encodeResourceToString(c);
         return tx.execute(status -> {
             Optional<UUID> inserted = db.sql("""
                     INSERT INTO operations_composition (id, request_id, client_key, input_sha256, operation, patient_ref, encounter_ref,
@@ -76,34 +80,45 @@ public class CompositionStore {
                     ON CONFLICT (client_key, request_id) DO NOTHING RETURNING id""")
                     .params(UUID.fromString(c.getIdPart()), key.requestId(), key.client(), inputSha256, operation, c.getSubject().getReference(),
                             c.hasEncounter() ? c.getEncounter().getReference() : null, c.getStatus().toCode(),
-                            c.getType().getCodingFirstRep().getCode(), Timestamp.from(c.getDate().toInstant()), json.encodeResourceToString(c))
+                            c.getType().getCodingFirstRep().getCode(), Timestamp.from(c.getDate().toInstant()), compositionJson)
                     .query(UUID.class).optional();
             if (inserted.isEmpty()) {
                 return findPrior(key).orElseThrow().resultId();
             }
             UUID id = inserted.get();
             db.sql("INSERT INTO operations_composition_version (id, version, resource) VALUES (?, 1, ?::jsonb)")
-                    .params(id, json.encodeResourceToString(c)).update();
+                    .params(id, compositionJson).update();
+            // one round trip per table, not one per row: a record has dozens of source lines
+            List<Object[]> receivedRows = new ArrayList<>();
             for (int i = 0; i < received.size(); i++) {
-                db.sql("INSERT INTO operations_composition_received (composition_id, position, full_url, resource) VALUES (?, ?, ?, ?::jsonb)")
-                        .params(id, i, received.get(i).fullUrl(), json.encodeResourceToString(received.get(i).resource())).update();
+                receivedRows.add(new Object[] {id, i, received.get(i).fullUrl(), json.encodeResourceToString(received.get(i).resource())});
             }
+            batch("INSERT INTO operations_composition_received (composition_id, position, full_url, resource) VALUES (?, ?, ?, ?::jsonb)", receivedRows);
             db.sql("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES ('Device', ?, NULL, ?::jsonb) ON CONFLICT DO NOTHING")
                     .params(doc.device().getIdPart(), json.encodeResourceToString(doc.device())).update();
             List<Resource> owned = new ArrayList<>(doc.entries());
             owned.add(doc.provenance());
+            List<Object[]> ownedRows = new ArrayList<>();
             for (Resource r : owned) {
-                db.sql("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES (?, ?, ?, ?::jsonb)")
-                        .params(r.fhirType(), r.getIdPart(), id, json.encodeResourceToString(r)).update();
+                ownedRows.add(new Object[] {r.fhirType(), r.getIdPart(), id, json.encodeResourceToString(r)});
             }
+            batch("INSERT INTO operations_generated_resource (resource_type, id, composition_id, resource) VALUES (?, ?, ?, ?::jsonb)", ownedRows);
+            List<Object[]> lines = new ArrayList<>();
             for (int i = 0; i < source.size(); i++) {
                 SourceLine line = source.get(i);
-                db.sql("INSERT INTO operations_source_line (composition_id, position, key, reference, text) VALUES (?, ?, ?, ?, ?)")
-                        .params(id, i, line.key(), line.reference(), line.text()).update();
+                lines.add(new Object[] {id, i, line.key(), line.reference(), line.text()});
             }
+            batch("INSERT INTO operations_source_line (composition_id, position, key, reference, text) VALUES (?, ?, ?, ?, ?)", lines);
             inTransaction.accept(id.toString());
             return id.toString();
         });
+    }
+
+    /** In the caller's transaction (JdbcTemplate takes the transaction-bound connection, as JdbcClient does). */
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
     }
 
     /** The Composition an earlier call with this key stored, with its input's fingerprint and patient. */

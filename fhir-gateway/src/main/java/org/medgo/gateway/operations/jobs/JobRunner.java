@@ -100,7 +100,10 @@ public class JobRunner {
         }
     }
 
-    /** Queues the call; the same key and input again finds the first job, another input under it is a 409. */
+    /**
+     * Queues the call; the same key and input again finds the first job, another input under it is a 409. The
+     * input must have passed {@code ClinicalAiPipeline.validate} (the worker does not validate it again).
+     */
     public Job submit(OperationKind kind, OperationInput input) {
         Parameters stored = new Parameters();
         stored.addParameter().setName("bundle").setResource(input.bundle());

@@ -100,7 +100,9 @@ public class ClinicalAiPipeline {
         run.enter(Stage.VALIDATE, progress);
         RecordParts parts = RecordParts.of(input.bundle(), run.kind);
         run.patientRef = parts.patientRef().getReference();
-        run.times.time(Step.VALIDATE, () -> validator.requireValid(input.bundle()));
+        if (mode == CallMode.SYNCHRONOUS) {
+            run.times.time(Step.VALIDATE, () -> validator.requireValid(input.bundle()));
+        } // a job's record passed validate() before it was queued (JobRunner.submit): validated once, not twice
         IdempotencyKey key = IdempotencyKey.of(input.requester(), input.requestId());
         String inputSha256 = InputFingerprint.of(run.kind.name(), input.language(), input.bundle());
         switch (IdempotencyPolicy.decide(store.findPrior(key), inputSha256)) {
