@@ -33,6 +33,11 @@ public class PublicBaseUrl implements IServerAddressStrategy {
         this.properties = properties;
     }
 
+    /** Whether the address is configured ({@code MEDGO_PUBLIC_BASE_URL}) rather than taken from each request. */
+    public boolean configured() {
+        return properties.publicBaseUrl() != null;
+    }
+
     /** The gateway's root as clients see it, e.g. {@code https://medgo.hospital.org}. */
     public String root(HttpServletRequest request) {
         return properties.publicBaseUrl() != null ? properties.publicBaseUrl()

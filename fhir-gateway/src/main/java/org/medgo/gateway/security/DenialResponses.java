@@ -31,17 +31,22 @@ final class DenialResponses implements AuthenticationEntryPoint, AccessDeniedHan
 
     private final FhirContext fhir;
     private final AuditTrail audit;
+    private final DenialThrottle throttle;
 
-    DenialResponses(FhirContext fhir, AuditTrail audit) {
+    DenialResponses(FhirContext fhir, AuditTrail audit, DenialThrottle throttle) {
         this.fhir = fhir;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         boolean tokenPresent = request.getHeader("Authorization") != null;
         String reason = e instanceof InvalidBearerTokenException || tokenPresent ? "invalid token" : "no token";
-        record(request, "HTTP 401 " + reason, e.getMessage());
+        // a 401 has no accountable caller: throttled per source so a flood cannot fill the trail
+        if (throttle.admit(request.getRemoteAddr(), reason) instanceof DenialThrottle.Verdict.Audit audited) {
+            record(request, "HTTP 401 " + reason, e.getMessage(), audited.suppressedBefore());
+        }
         response.setHeader("WWW-Authenticate", tokenPresent
                 ? "Bearer error=\"invalid_token\", error_description=\"the access token is invalid or expired\""
                 : "Bearer");
@@ -50,18 +55,21 @@ final class DenialResponses implements AuthenticationEntryPoint, AccessDeniedHan
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        record(request, "HTTP 403", e.getMessage());
+        record(request, "HTTP 403", e.getMessage(), 0);
         response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
         write(request, response, 403, OperationOutcome.IssueType.FORBIDDEN, "access denied");
     }
 
-    private void record(HttpServletRequest request, String outcome, String why) {
+    private void record(HttpServletRequest request, String outcome, String why, long suppressedBefore) {
         try {
-            audit.record(AuditRecord.builder(EventType.REST, "denied").action('E').outcome(Outcome.MINOR_FAILURE, outcome)
+            AuditRecord.Builder denial = AuditRecord.builder(EventType.REST, "denied").action('E').outcome(Outcome.MINOR_FAILURE, outcome)
                     .detail("method", request.getMethod())
                     .detail("path", truncate(request.getRequestURI(), 200))
-                    .detail("reason", truncate(why, 300))
-                    .build());
+                    .detail("reason", truncate(why, 300));
+            if (suppressedBefore > 0) {
+                denial.detail("source", request.getRemoteAddr()).detail("not-audited-before", suppressedBefore);
+            }
+            audit.record(denial.build());
         } catch (AuditException | IllegalArgumentException ex) {
             log.error("audit write failed for a denied request: {}", ex.getMessage());
         }

@@ -27,7 +27,7 @@ class ModelApiSecurity {
     @Bean
     @Order(9)
     SecurityFilterChain modelApi(HttpSecurity http, SecurityProperties props, FhirContext fhir, AuditTrail audit,
-            ObjectProvider<JWKSource<SecurityContext>> demoKeys) throws Exception {
+            DenialThrottle throttle, ObjectProvider<JWKSource<SecurityContext>> demoKeys) throws Exception {
         http.securityMatcher(SecurityConfiguration.ant(null, "/v1/**"))
                 .csrf(c -> c.disable()) // bearer tokens only, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -35,7 +35,7 @@ class ModelApiSecurity {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
             return http.build();
         }
-        DenialResponses denials = new DenialResponses(fhir, audit);
+        DenialResponses denials = new DenialResponses(fhir, audit, throttle);
         http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .addFilterAfter(new RequesterAttributes(), BearerTokenAuthenticationFilter.class);

@@ -44,7 +44,7 @@ class SecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain fhirApi(HttpSecurity http, SecurityProperties props, FhirContext fhir, AuditTrail audit,
-            ObjectProvider<JWKSource<SecurityContext>> demoKeys) throws Exception {
+            DenialThrottle throttle, ObjectProvider<JWKSource<SecurityContext>> demoKeys) throws Exception {
         http.securityMatcher(new OrRequestMatcher(ant(null, "/fhir/**"), ant(null, "/actuator/**")))
                 .csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,7 +55,7 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
             return http.build();
         }
-        DenialResponses denials = new DenialResponses(fhir, audit);
+        DenialResponses denials = new DenialResponses(fhir, audit, throttle);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(ant(HttpMethod.GET, "/fhir/metadata"), ant(HttpMethod.GET, "/fhir/.well-known/smart-configuration")).permitAll()
                         // definitions, like the CapabilityStatement that lists them: a client reads them before it has a token
@@ -94,6 +94,17 @@ class SecurityConfiguration {
     @Bean
     SmartConfigurationFilter smartConfigurationFilter(SecurityProperties props, PublicBaseUrl publicBaseUrl) {
         return new SmartConfigurationFilter(props, publicBaseUrl);
+    }
+
+    /** Shared by the /fhir and /v1 chains: one budget per source. */
+    @Bean
+    DenialThrottle denialThrottle(@org.springframework.beans.factory.annotation.Value("${medgo.security.audited-denials-per-minute:60}") int perMinute) {
+        return new DenialThrottle(perMinute, 10_000, System::currentTimeMillis);
+    }
+
+    @Bean
+    ReviewPageHeaders reviewPageHeaders(SecurityProperties props) {
+        return new ReviewPageHeaders(props.demo() ? null : props.tokenUri());
     }
 
     @Bean

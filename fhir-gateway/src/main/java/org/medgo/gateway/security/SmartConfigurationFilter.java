@@ -46,7 +46,14 @@ final class SmartConfigurationFilter extends OncePerRequestFilter {
             return;
         }
         response.setContentType("application/json");
-        response.setHeader("Cache-Control", "public, max-age=300");
+        if (props.demo() && !publicBaseUrl.configured()) {
+            // the document names the address it was asked at (Host, or a trusted proxy's X-Forwarded-*): right for
+            // this client, wrong for anyone a shared cache would hand it to (issue 15: a forged Host, cached publicly)
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Vary", "Host, X-Forwarded-Host, X-Forwarded-Proto");
+        } else {
+            response.setHeader("Cache-Control", "public, max-age=300");
+        }
         json.writeValue(response.getOutputStream(), document(props, publicBaseUrl.root(request)));
     }
 
