@@ -266,15 +266,18 @@ final class EnglishRecallDetector implements Detector {
      * name among them and no clinical abbreviation ("CHF, COPD" stays), the pair is one name.
      */
     private void invertedNames(EnglishTokens tk, Kind[] kind, List<Span> out) {
-        int found = out.size();
+        boolean[] inName = null;
         for (int t = 0; t + 1 < tk.size; t++) {
             if (tk.end[t] + 2 != tk.start[t + 1] || tk.text.charAt(tk.end[t]) != ',' || tk.text.charAt(tk.end[t] + 1) != ' '
                     || !tk.isCapitalised(t) || !tk.isCapitalised(t + 1) || tk.hasDigit(t) || tk.hasDigit(t + 1)
                     || tk.length(t) < 2 || tk.length(t + 1) < 2) {
                 continue;
             }
-            boolean leftName = nameAt(out, found, tk.start[t], tk.end[t]);
-            boolean rightName = nameAt(out, found, tk.start[t + 1], tk.end[t + 1]);
+            if (inName == null) {
+                inName = nameTokens(tk, out);
+            }
+            boolean leftName = inName[t];
+            boolean rightName = inName[t + 1];
             if (leftName == rightName && !(tk.isAllCaps(t) && tk.isAllCaps(t + 1) && !leftName)) {
                 continue;
             }
@@ -292,14 +295,19 @@ final class EnglishRecallDetector implements Detector {
         }
     }
 
-    private static boolean nameAt(List<Span> out, int size, int a, int b) {
-        for (int i = 0; i < size; i++) {
-            Span sp = out.get(i);
-            if (sp.type() == PhiType.NAME && sp.start() <= a && sp.end() >= b) {
-                return true;
+    /** Which tokens lie inside a NAME span found so far (one pass over the spans, a binary search each). */
+    private static boolean[] nameTokens(EnglishTokens tk, List<Span> out) {
+        boolean[] in = new boolean[tk.size];
+        for (Span sp : out) {
+            if (sp.type() != PhiType.NAME) {
+                continue;
+            }
+            int t = java.util.Arrays.binarySearch(tk.start, 0, tk.size, sp.start());
+            for (t = t < 0 ? -t - 1 : t; t < tk.size && tk.end[t] <= sp.end(); t++) {
+                in[t] = true;
             }
         }
-        return false;
+        return in;
     }
 
     /** "SEQUOIA, BEN": two all-capital words, one a listed name, none a clinical word or a known acronym. */
@@ -482,7 +490,8 @@ final class EnglishRecallDetector implements Detector {
 
     /** A hyphenated clinical word: an antibody, a drug effect, an all-capital acronym ("BI-RADS", "DAPA-HF"). */
     private static boolean clinicalCompound(String s, int a, int b) {
-        return s.indexOf('-', a) > a && s.indexOf('-', a) < b && COMPOUND.matcher(s).region(a, b).matches();
+        int dash = dashIn(s, a, b);
+        return dash > a && dash < b && COMPOUND.matcher(s).region(a, b).matches();
     }
 
     /** "SMITH-JONES", "O'NEIL-PARK": every part of 3+ letters, or a listed name among them; "BI-RADS", "DAPA-HF" are not. */
@@ -491,10 +500,7 @@ final class EnglishRecallDetector implements Detector {
         boolean listed = false;
         boolean shortPart = false;
         while (from < b) {
-            int to = s.indexOf('-', from);
-            if (to < 0 || to > b) {
-                to = b;
-            }
+            int to = dashIn(s, from, b);
             listed |= lex.names.contains(s, from, to);
             shortPart |= to - from <= 2;
             for (int i = from; i < to; i++) {
@@ -503,6 +509,16 @@ final class EnglishRecallDetector implements Detector {
             from = to + 1;
         }
         return listed || !shortPart;
+    }
+
+    /** The first '-' in [a, b), or b: bounded, so that a word without a dash does not scan the rest of the note. */
+    private static int dashIn(String s, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (s.charAt(i) == '-') {
+                return i;
+            }
+        }
+        return b;
     }
 
     private static boolean pluralAcronym(String s, int a, int b) {
@@ -519,18 +535,14 @@ final class EnglishRecallDetector implements Detector {
 
     /** "Non-Hodgkin", "X-ray", "Follow-up": every part of a hyphenated word is a known word. */
     private boolean partsKnown(String s, int a, int b) {
-        int dash = s.indexOf('-', a);
-        if (dash < 0 || dash >= b) {
+        if (dashIn(s, a, b) == b) {
             return false;
         }
         int from = a;
         boolean allNames = true;
         int checked = 0;
         while (from < b) {
-            int to = s.indexOf('-', from);
-            if (to < 0 || to > b) {
-                to = b;
-            }
+            int to = dashIn(s, from, b);
             if (to > from + 1) {
                 if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to) || lex.eponyms.contains(s, from, to))) {
                     return false;

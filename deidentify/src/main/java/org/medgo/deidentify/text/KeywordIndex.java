@@ -20,9 +20,18 @@ final class KeywordIndex {
     private final BitSet first = new BitSet(0x10000);
     private final Map<Character, List<String>> byFirst = new HashMap<>();
     private final boolean ignoreCase;
+    /** Try only where a word starts (no letter or digit before): right for patterns led by a word boundary. */
+    private final boolean wordStarts;
+    private final List<String> words;
 
     private KeywordIndex(List<String> words, boolean ignoreCase) {
+        this(words, ignoreCase, false);
+    }
+
+    private KeywordIndex(List<String> words, boolean ignoreCase, boolean wordStarts) {
         this.ignoreCase = ignoreCase;
+        this.wordStarts = wordStarts;
+        this.words = List.copyOf(words);
         for (String w : words) {
             String k = ignoreCase ? w.toLowerCase(Locale.ROOT) : w;
             char c = k.charAt(0);
@@ -76,6 +85,15 @@ final class KeywordIndex {
         return new KeywordIndex(words, ignoreCase);
     }
 
+    /**
+     * The same triggers, tried only where no ASCII letter comes before: for patterns that begin with
+     * {@code (?<![A-Za-z])} or a word boundary the matches are the same, and "mon" is no longer tried inside
+     * "common" nor "on" inside "tone".
+     */
+    KeywordIndex atWordStarts() {
+        return new KeywordIndex(words, ignoreCase, true);
+    }
+
     /** End of the longest keyword starting at {@code i}, or -1. */
     int matchAt(String text, int i) {
         char c = text.charAt(i);
@@ -94,13 +112,18 @@ final class KeywordIndex {
         return -1;
     }
 
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** Runs {@code pattern} anchored at every trigger position; calls back with each match, non-overlapping. */
     void forEachMatch(String text, Pattern pattern, java.util.function.Consumer<Matcher> onMatch) {
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (first.get(text.charAt(i)) && matchAt(text, i) > 0) {
+            if (first.get(text.charAt(i)) && (!wordStarts || i == 0 || !asciiLetter(text.charAt(i - 1)))
+                    && matchAt(text, i) > 0) {
                 m.region(i, n);
                 if (m.lookingAt() && m.end() > i) {
                     onMatch.accept(m);

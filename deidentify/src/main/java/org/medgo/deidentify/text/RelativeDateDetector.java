@@ -39,7 +39,7 @@ final class RelativeDateDetector implements Detector {
             + "admitted|admission|discharged|d/c|dc'd|home|seen|visit|since|until|from|on|dated|transcribed|dictated|signed|surgery|"
             + "procedure|started|stopped|began|held|restarted|scheduled|due|appt|appointment|dos|returned|presented|last|next|through|"
             + "thru|to|by|before|after|in|with|cath|echo|ct|mri|cabg|pci|egd|colonoscopy|biopsy|labs|eval|evaluation|study|scan|ekg|"
-            + "ecg|x-ray|xray|film|films|op|f/u|fu", true);
+            + "ecg|x-ray|xray|film|films|op|f/u|fu", true).atWordStarts();
     /** Month/two-digit year ("CABG in 3/80", "compared with 8/79"): a "day" over 31 makes it a month and a year. */
     private static final Pattern MONTH_YEAR = Pattern.compile(
             "(?<![\\d/.])(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\\d)(?![/\\d%]|\\.\\d|\\s*(?i:mg|ml|mmhg|units?))");
@@ -48,19 +48,19 @@ final class RelativeDateDetector implements Detector {
             "(?<![A-Za-z])(?i:since|until|till|last|next|early|late|mid|from|through|this\\s+past|this|past)[\\s-]+"
             + "(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s*\\d)");
     private static final KeywordIndex MONTH_ALONE_TRIGGERS = KeywordIndex.fromAlternation(
-            "since|until|till|last|next|early|late|mid|from|through|this|past", true);
+            "since|until|till|last|next|early|late|mid|from|through|this|past", true).atWordStarts();
     private static final KeywordIndex WEEKDAY_TRIGGERS = KeywordIndex.fromAlternation(
-            "last|past|next|previous|coming|this|on|since|until|by|before|after|early|late|" + WEEKDAY, true);
-    private static final KeywordIndex THE_TRIGGERS = KeywordIndex.fromAlternation("on|since|until|by|before|after|from|the", true);
+            "last|past|next|previous|coming|this|on|since|until|by|before|after|early|late|" + WEEKDAY, true).atWordStarts();
+    private static final KeywordIndex THE_TRIGGERS = KeywordIndex.fromAlternation("on|since|until|by|before|after|from|the", true).atWordStarts();
     private static final KeywordIndex HOLIDAY_TRIGGERS = KeywordIndex.fromAlternation(
             "Christmas|Thanksgiving|Easter|Halloween|New|Independence|Labor|Memorial|Veterans|Valentine|Mother|Father|Fourth|July|"
-            + "Hanukkah|Ramadan|Eid|Diwali|Passover", false);
+            + "Hanukkah|Ramadan|Eid|Diwali|Passover", false).atWordStarts();
 
     /** "May 13th", "on May 13": May is a month only with an ordinal or after a date preposition ("may 5 pills" stays). */
     private static final Pattern MAY_DAY = Pattern.compile(
             "(?:(?<=(?i:on|since|until|by|before|after|from|of|through|til|till)\\s)May\\s+(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?"
             + "|\\bMay\\s+(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th))\\b(?!\\s*(?i:mg|ml|%|units?|tabs?|pills?))");
-    private static final KeywordIndex MAY_TRIGGERS = KeywordIndex.fromAlternation("May", false);
+    private static final KeywordIndex MAY_TRIGGERS = KeywordIndex.fromAlternation("May", false).atWordStarts();
 
     @Override
     public void detect(String text, Language language, List<Span> out) {
