@@ -16,6 +16,7 @@ public record SchemaMigration(MigrateResult result) {
         "classpath:db/migration/deidentify",
         "classpath:db/migration/operations",
         "classpath:db/migration/security",
+        "classpath:db/migration/ehr",
     };
 
     static SchemaMigration apply(DatabaseConnection owner) {

@@ -52,9 +52,12 @@ public class CompositionReview {
     private final FhirContext fhir;
     private final AuditTrail audit;
     private final EditRatioMetric editRatio;
+    private final org.springframework.beans.factory.ObjectProvider<ReviewDecisionListener> listeners;
 
-    CompositionReview(DataSource dataSource, FhirContext fhir, AuditTrail audit, EditRatioMetric editRatio) {
+    CompositionReview(DataSource dataSource, FhirContext fhir, AuditTrail audit, EditRatioMetric editRatio,
+            org.springframework.beans.factory.ObjectProvider<ReviewDecisionListener> listeners) {
         this.editRatio = editRatio;
+        this.listeners = listeners;
         this.dataSource = dataSource;
         this.db = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -115,6 +118,8 @@ public class CompositionReview {
             db.sql("INSERT INTO operations_composition_version (id, version, resource) VALUES (?, ?, ?::jsonb)")
                     .params(id, next, resource).update();
             addHumanAgent(id, reviewer, decision.kind(), edits, json);
+            Composition decided = c;
+            listeners.orderedStream().forEach(l -> l.decided(decided, decision.kind()));
             // same connection, same transaction: no decision without its audit record, and no record of a decision that rolled back
             audit.record(DataSourceUtils.getConnection(dataSource), AuditRecord.builder(EventType.REVIEW, decision.kind() == ReviewDecision.Kind.APPROVE ? "approve" : "reject")
                     .action('U').outcome(Outcome.SUCCESS, null)
