@@ -1,0 +1,133 @@
+package org.medgo.gateway.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Resource;
+import org.medgo.gateway.audit.Requester;
+import org.medgo.gateway.ehr.EhrClient;
+import org.medgo.gateway.ehr.EhrConnection;
+import org.medgo.gateway.ehr.pull.PullOperationsProvider;
+import org.medgo.gateway.operations.composition.CompositionStore;
+import org.medgo.gateway.operations.input.OperationInput;
+import org.medgo.gateway.operations.jobs.JobRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the draft a hook is about, or starts one without making the hook wait: from the prefetched record
+ * (an asynchronous job), else by reading the EMR in the background — with the hook's
+ * {@code fhirAuthorization} when its {@code fhirServer} is one the gateway trusts, else with the gateway's
+ * own EMR connection. One request id per hook instance, so a repeated hook never makes two drafts.
+ */
+@Component
+class HookDrafts implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(HookDrafts.class);
+
+    enum Start { EXISTING, STARTED, BUSY, NO_SOURCE }
+
+    record Outcome(Start start, Optional<String> compositionId) {}
+
+    private final CompositionStore store;
+    private final JobRunner jobs;
+    private final PullOperationsProvider pull;
+    private final EhrConnection ehr;
+    private final CdsHooksProperties properties;
+    private final FhirContext fhir;
+    private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16));
+
+    HookDrafts(CompositionStore store, JobRunner jobs, PullOperationsProvider pull, EhrConnection ehr,
+            CdsHooksProperties properties, FhirContext fhir) {
+        this.store = store;
+        this.jobs = jobs;
+        this.pull = pull;
+        this.ehr = ehr;
+        this.properties = properties;
+        this.fhir = fhir;
+    }
+
+    Outcome findOrStart(CdsService service, String patientId, String encounterId, JsonNode request, Requester requester) {
+        List<Composition> drafts = store.search(new CompositionStore.Query("Patient/" + patientId, "Encounter/" + encounterId,
+                null, null, null, null, 20));
+        Optional<String> existing = drafts.stream()
+                .filter(c -> c.getStatus() != Composition.CompositionStatus.ENTEREDINERROR)
+                .filter(c -> service.generates(c.getType().getCodingFirstRep().getCode()))
+                .map(c -> c.getIdElement().getIdPart()).findFirst();
+        if (existing.isPresent()) {
+            return new Outcome(Start.EXISTING, existing);
+        }
+        String requestId = "cds-" + request.path("hookInstance").asText();
+        Optional<Bundle> prefetched = prefetched(request.path("prefetch"));
+        if (prefetched.isPresent()) {
+            jobs.submit(service.kind(), new OperationInput(prefetched.get(), Optional.empty(), requestId, true, requester));
+            return new Outcome(Start.STARTED, Optional.empty());
+        }
+        Optional<EhrClient> source = source(request);
+        if (source.isEmpty()) {
+            return new Outcome(Start.NO_SOURCE, Optional.empty());
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    pull.pullAndRun(source.get(), service.kind(), encounterId, Optional.empty(), requestId, true, requester, true);
+                } catch (RuntimeException e) {
+                    log.warn("CDS hook {}: drafting from the EMR failed: {}", requestId, e.getClass().getSimpleName());
+                }
+            });
+            return new Outcome(Start.STARTED, Optional.empty());
+        } catch (RejectedExecutionException e) {
+            return new Outcome(Start.BUSY, Optional.empty());
+        }
+    }
+
+    /** The prefetched resources as a record Bundle, if the client sent at least the Patient and the Encounter. */
+    private Optional<Bundle> prefetched(JsonNode prefetch) {
+        if (!prefetch.path("patient").isObject() || !prefetch.path("encounter").isObject()) {
+            return Optional.empty();
+        }
+        Bundle record = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        var parser = fhir.newJsonParser();
+        prefetch.fields().forEachRemaining(field -> {
+            if (!field.getValue().isObject()) {
+                return; // a prefetch the client could not fill is null
+            }
+            Resource r = (Resource) parser.parseResource(field.getValue().toString());
+            if (r instanceof Bundle b) {
+                b.getEntry().stream().filter(e -> e.getResource() != null && !(e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome))
+                        .forEach(e -> record.addEntry().setFullUrl(e.getFullUrl()).setResource(e.getResource()));
+            } else {
+                record.addEntry().setResource(r);
+            }
+        });
+        return Optional.of(record);
+    }
+
+    private Optional<EhrClient> source(JsonNode request) {
+        String fhirServer = request.path("fhirServer").asText("");
+        String token = request.path("fhirAuthorization").path("access_token").asText("");
+        if (!fhirServer.isEmpty() && !token.isEmpty()) {
+            String server = fhirServer.replaceAll("/+$", "");
+            boolean trusted = properties.fhirServers().stream().anyMatch(s -> s.replaceAll("/+$", "").equals(server))
+                    || ehr.base().filter(server::equals).isPresent();
+            if (trusted) {
+                return Optional.of(ehr.withToken(server, token));
+            }
+        }
+        return ehr.client();
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdownNow();
+    }
+}
