@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * SMART v2 system scopes on {@code /fhir}: {@code system/<Type|*>.<cruds>}. What a request needs: read of
  * an instance {@code r}, search {@code s}, create {@code c}, update {@code u}, delete {@code d}; a
- * transaction or batch at the root needs {@code system/*}. Runs after Spring Security has authenticated.
+ * transaction or batch at the root needs {@code system/*}; a further page of a search ({@code ?_getpages=} at
+ * the root) needs search on some type, the search itself having been checked. Runs after Spring Security.
  */
 @Component
 class SystemScopeFilter extends OncePerRequestFilter {
@@ -36,6 +37,7 @@ class SystemScopeFilter extends OncePerRequestFilter {
         Object claim = token.getToken().getClaims().get("scope");
         Collection<?> scopes = claim instanceof Collection<?> c ? c : claim == null ? List.of() : List.of(claim.toString().split(" "));
         String[] parts = request.getRequestURI().substring("/fhir".length()).replaceFirst("^/", "").split("/");
+        boolean nextPage = parts[0].isEmpty() && request.getParameter("_getpages") != null;
         String type = parts[0].isEmpty() || parts[0].startsWith("$") ? "*" : parts[0];
         char needed = switch (request.getMethod()) {
             case "GET" -> parts.length > 1 ? 'r' : 's';
@@ -49,7 +51,7 @@ class SystemScopeFilter extends OncePerRequestFilter {
             int dot = s.lastIndexOf('.');
             if (s.startsWith("system/") && dot > 0) {
                 String granted = s.substring("system/".length(), dot);
-                if ((granted.equals("*") || granted.equals(type)) && s.substring(dot + 1).indexOf(needed) >= 0) {
+                if ((nextPage || granted.equals("*") || granted.equals(type)) && s.substring(dot + 1).indexOf(needed) >= 0) {
                     chain.doFilter(request, response);
                     return;
                 }

@@ -25,6 +25,7 @@ final class BackendServicesToken implements AccessTokens {
     private record Cached(String value, Instant refreshAt) {}
 
     private final URI tokenUri;
+    private final String clientId;
     private final String scopes;
     private final ClientAssertion assertion;
     private final HttpClient http;
@@ -33,8 +34,10 @@ final class BackendServicesToken implements AccessTokens {
     private final ObjectMapper json = new ObjectMapper();
     private Cached cached;
 
-    BackendServicesToken(URI tokenUri, String scopes, ClientAssertion assertion, HttpClient http, Duration timeout, Clock clock) {
+    BackendServicesToken(URI tokenUri, String clientId, String scopes, ClientAssertion assertion, HttpClient http, Duration timeout,
+            Clock clock) {
         this.tokenUri = tokenUri;
+        this.clientId = clientId;
         this.scopes = scopes;
         this.assertion = assertion;
         this.http = http;
@@ -56,7 +59,8 @@ final class BackendServicesToken implements AccessTokens {
     }
 
     private Cached fetch() {
-        Map<String, String> form = Map.of("grant_type", "client_credentials", "scope", scopes,
+        // client_id is optional in RFC 7523 but some servers (Spring Authorization Server) require it
+        Map<String, String> form = Map.of("grant_type", "client_credentials", "scope", scopes, "client_id", clientId,
                 "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
                 "client_assertion", assertion.sign());
         String body = form.entrySet().stream()

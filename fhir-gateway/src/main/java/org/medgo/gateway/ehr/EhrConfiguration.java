@@ -27,7 +27,7 @@ public class EhrConfiguration {
         ClientAssertion assertion = new ClientAssertion(properties.clientId(), properties.tokenUri(), properties.keyId(),
                 ClientAssertion.parsePrivateKey(properties.privateKey()), clock);
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        BackendServicesToken token = new BackendServicesToken(properties.tokenUri(), properties.scopes(), assertion, http,
+        BackendServicesToken token = new BackendServicesToken(properties.tokenUri(), properties.clientId(), properties.scopes(), assertion, http,
                 properties.readTimeout(), clock);
         CircuitBreaker breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerOpenFor(), clock);
         RetryingCalls calls = new RetryingCalls(breaker, token, properties.maxAttempts(), properties.initialBackoff(),

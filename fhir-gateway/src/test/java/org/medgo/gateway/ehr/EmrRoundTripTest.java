@@ -182,7 +182,7 @@ class EmrRoundTripTest {
         assertThat(card.path("links").get(0).path("url").asText()).isEqualTo(base + "/review/launch");
         assertThat(card.path("links").get(0).path("appContext").asText()).contains("\"encounter\":\"" + encounter + "\"");
 
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         JsonNode ready = null;
         while (ready == null && Instant.now().isBefore(deadline)) {
             HttpResponse<String> again = Http.post(service, hookRequest(encounter), cdsJwt(service));
@@ -190,7 +190,9 @@ class EmrRoundTripTest {
             if (c.path("summary").asText().endsWith("ready for review")) ready = c;
             else Thread.sleep(500);
         }
-        assertThat(ready).as("the draft started by the first call").isNotNull();
+        assertThat(ready).as("the draft started by the first call; jobs: %s", JdbcClient.create(gateway.getBean(javax.sql.DataSource.class))
+                .sql("SELECT status || ' ' || step || ' ' || coalesce(error, '') FROM operations_job WHERE request_id LIKE 'cds-%'")
+                .query(String.class).list()).isNotNull();
         assertThat(ready.path("links").get(0).path("appContext").asText()).contains("\"composition\":");
 
         String feedback = "{\"feedback\":[{\"card\":\"" + card.path("uuid").asText()

@@ -24,6 +24,7 @@ import org.medgo.gateway.operations.FhirResponses;
 import org.medgo.gateway.operations.composition.DocumentBundles;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.input.RequestBodyReader;
+import org.medgo.gateway.operations.pipeline.CallMode;
 import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
 import org.medgo.gateway.ehr.EhrAudit;
 import org.medgo.gateway.operations.pipeline.OperationKind;
@@ -96,7 +97,7 @@ public class PullOperationsProvider implements FhirServerCustomizer {
             throw e;
         }
         OperationInput input = new OperationInput(record.bundle(), language, requestId, requestIdGiven, requester);
-        PipelineResult result = pipeline.run(kind, input, Progress.NONE, () -> false, waitForModel);
+        PipelineResult result = pipeline.run(kind, input, waitForModel ? CallMode.JOB : CallMode.SYNCHRONOUS, Progress.NONE, () -> false);
         provenance.attach(result.compositionId(), base, record);
         Map<String, Object> details = new TreeMap<>();
         record.counts().forEach((type, n) -> details.put("count." + type, n));
@@ -124,8 +125,8 @@ public class PullOperationsProvider implements FhirServerCustomizer {
         String requestId = given.orElseGet(() -> UUID.randomUUID().toString());
         PipelineResult result = pullAndRun(ehr.require(), kind, id.getIdPart(), language, requestId, given.isPresent(),
                 Requester.of(request), false);
-        audit.record("operation:" + kind.path().substring(kind.path().indexOf('$')) + ":pull", Outcome.SUCCESS,
-                null, Requester.of(request), null, "Composition/" + result.compositionId(), requestId, Map.of());
+        audit.record("operation:" + kind.path().substring(kind.path().indexOf('$')), Outcome.SUCCESS, null,
+                Requester.of(request), null, "Composition/" + result.compositionId(), requestId, Map.of("mode", "pull"));
         String base = FhirResponses.serverBase(request);
         response.setHeader("Content-Location", base + "/Composition/" + result.compositionId());
         response.setHeader("X-Request-Id", requestId);
