@@ -52,8 +52,11 @@ class FaultSwitch extends OncePerRequestFilter {
                 chain.doFilter(request, new org.springframework.web.util.ContentCachingResponseWrapper(response));
                 response.reset();
             }
+            // written here, not with sendError: an error dispatch to /error would go through security again
+            response.setStatus(fault.status());
             response.setHeader("Retry-After", "1");
-            response.sendError(fault.status(), "sandbox fault");
+            response.setContentType("application/fhir+json");
+            response.getWriter().write(OperationOutcomes.error("transient", "sandbox fault"));
             return;
         }
         chain.doFilter(request, response);

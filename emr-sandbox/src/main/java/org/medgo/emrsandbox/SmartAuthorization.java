@@ -83,7 +83,7 @@ class SmartAuthorization {
         NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ZERO)));
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/fhir/metadata", "/_sandbox/**").permitAll()
+                        .requestMatchers("/fhir/metadata", "/_sandbox/**", "/error").permitAll()
                         .requestMatchers("/fhir/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)))

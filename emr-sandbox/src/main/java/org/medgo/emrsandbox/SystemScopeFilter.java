@@ -57,6 +57,8 @@ class SystemScopeFilter extends OncePerRequestFilter {
                 }
             }
         }
-        response.sendError(403, "scope system/" + type + "." + needed + " not granted");
+        response.setStatus(403);
+        response.setContentType("application/fhir+json");
+        response.getWriter().write(OperationOutcomes.error("forbidden", "scope system/" + type + "." + needed + " not granted"));
     }
 }

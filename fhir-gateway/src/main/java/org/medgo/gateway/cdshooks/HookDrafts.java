@@ -2,6 +2,7 @@ package org.medgo.gateway.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -44,6 +45,9 @@ class HookDrafts implements DisposableBean {
     private final EhrConnection ehr;
     private final CdsHooksProperties properties;
     private final FhirContext fhir;
+    /** How long a started draft keeps later hooks for the same encounter from starting another. */
+    private static final java.time.Duration RECENT = java.time.Duration.ofMinutes(15);
+    private final java.util.Map<String, Instant> started = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16));
 
     HookDrafts(CompositionStore store, JobRunner jobs, PullOperationsProvider pull, EhrConnection ehr,
@@ -67,13 +71,21 @@ class HookDrafts implements DisposableBean {
             return new Outcome(Start.EXISTING, existing);
         }
         String requestId = "cds-" + request.path("hookInstance").asText();
-        Optional<Bundle> prefetched = prefetched(request.path("prefetch"));
+        String key = service.id() + " " + patientId + " " + encounterId;
+        Instant now = Instant.now();
+        started.values().removeIf(t -> t.isBefore(now.minus(RECENT)));
+        if (started.putIfAbsent(key, now) != null) {
+            // an earlier hook for this encounter is drafting already: one draft, not one per hook call
+            return new Outcome(Start.STARTED, Optional.empty());
+        }
+        Optional<Bundle> prefetched = prefetched(request.path("prefetch"), request.path("fhirServer").asText(""));
         if (prefetched.isPresent()) {
             jobs.submit(service.kind(), new OperationInput(prefetched.get(), Optional.empty(), requestId, true, requester));
             return new Outcome(Start.STARTED, Optional.empty());
         }
         Optional<EhrClient> source = source(request);
         if (source.isEmpty()) {
+            started.remove(key);
             return new Outcome(Start.NO_SOURCE, Optional.empty());
         }
         try {
@@ -86,12 +98,14 @@ class HookDrafts implements DisposableBean {
             });
             return new Outcome(Start.STARTED, Optional.empty());
         } catch (RejectedExecutionException e) {
+            started.remove(key);
             return new Outcome(Start.BUSY, Optional.empty());
         }
     }
 
     /** The prefetched resources as a record Bundle, if the client sent at least the Patient and the Encounter. */
-    private Optional<Bundle> prefetched(JsonNode prefetch) {
+    private Optional<Bundle> prefetched(JsonNode prefetch, String fhirServer) {
+        String base = fhirServer.replaceAll("/+$", "");
         if (!prefetch.path("patient").isObject() || !prefetch.path("encounter").isObject()) {
             return Optional.empty();
         }
@@ -104,12 +118,19 @@ class HookDrafts implements DisposableBean {
             Resource r = (Resource) parser.parseResource(field.getValue().toString());
             if (r instanceof Bundle b) {
                 b.getEntry().stream().filter(e -> e.getResource() != null && !(e.getResource() instanceof org.hl7.fhir.r4.model.OperationOutcome))
-                        .forEach(e -> record.addEntry().setFullUrl(e.getFullUrl()).setResource(e.getResource()));
+                        .forEach(e -> add(record, e.getResource(), base));
             } else {
-                record.addEntry().setResource(r);
+                add(record, r, base);
             }
         });
         return Optional.of(record);
+    }
+
+    /** fullUrl = where the resource lives (the hook's fhirServer), else a urn:uuid: a record Bundle needs one. */
+    private static void add(Bundle record, Resource r, String base) {
+        String ref = r.fhirType() + "/" + r.getIdElement().getIdPart();
+        record.addEntry().setFullUrl(base.startsWith("http") && r.getIdElement().hasIdPart() ? base + "/" + ref
+                : "urn:uuid:" + java.util.UUID.randomUUID()).setResource(r);
     }
 
     private Optional<EhrClient> source(JsonNode request) {

@@ -118,8 +118,8 @@ public class CompositionReview {
             db.sql("INSERT INTO operations_composition_version (id, version, resource) VALUES (?, ?, ?::jsonb)")
                     .params(id, next, resource).update();
             addHumanAgent(id, reviewer, decision.kind(), edits, json);
-            Composition decided = c;
-            listeners.orderedStream().forEach(l -> l.decided(decided, decision.kind()));
+            Composition result = c;
+            listeners.orderedStream().forEach(l -> l.decided(result, decision.kind()));
             // same connection, same transaction: no decision without its audit record, and no record of a decision that rolled back
             audit.record(DataSourceUtils.getConnection(dataSource), AuditRecord.builder(EventType.REVIEW, decision.kind() == ReviewDecision.Kind.APPROVE ? "approve" : "reject")
                     .action('U').outcome(Outcome.SUCCESS, null)

@@ -66,7 +66,9 @@ final class EmrSandboxProcess implements AutoCloseable {
                 "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "org.medgo.emrsandbox.EmrSandbox",
                 "--server.port=" + port, "--sandbox.client-id=" + CLIENT_ID, "--sandbox.client-jwks=" + jwks.toAbsolutePath(),
                 "--sandbox.token-ttl=" + tokenTtl.toSeconds() + "s"));
-        Path log = work.resolve("emr-sandbox.log");
+        // beside the build's other reports, so a failed CI run keeps the EMR's side of the story
+        Path log = Path.of("target", "emr-sandbox-" + port + ".log");
+        Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new EmrSandboxProcess(process, log, port, pem);
     }

@@ -102,11 +102,41 @@ public class PullOperationsProvider implements FhirServerCustomizer {
         Map<String, Object> details = new TreeMap<>();
         record.counts().forEach((type, n) -> details.put("count." + type, n));
         details.put("ehr", base);
-        details.put("fetched", String.join(" ", record.fetched()));
+        details.putAll(fetchedDetails(record.fetched()));
         audit.record("ehr-pull", Outcome.SUCCESS, null, requester, record.patientRef(),
                 "Composition/" + result.compositionId(), requestId, details);
         return result;
     }
+
+    /**
+     * The versioned ids read, in chunks that fit the audit record (at most {@value #AUDITED_ID_CHARS} characters in
+     * all), and the SHA-256 of the whole list: the complete list is in the draft's Provenance.
+     */
+    static Map<String, Object> fetchedDetails(java.util.List<String> fetched) {
+        Map<String, Object> details = new TreeMap<>();
+        details.put("fetchedSha256", org.medgo.gateway.operations.pipeline.OperationAudit.sha256(String.join(" ", fetched)));
+        StringBuilder chunk = new StringBuilder();
+        int chunks = 0;
+        int written = 0;
+        for (String ref : fetched) {
+            if (written + ref.length() + 1 > AUDITED_ID_CHARS) {
+                details.put("fetchedTruncated", true);
+                break;
+            }
+            if (chunk.length() + ref.length() + 1 > 480) {
+                details.put(String.format("fetched.%02d", ++chunks), chunk.toString().strip());
+                chunk.setLength(0);
+            }
+            chunk.append(ref).append(' ');
+            written += ref.length() + 1;
+        }
+        if (!chunk.isEmpty()) {
+            details.put(String.format("fetched.%02d", ++chunks), chunk.toString().strip());
+        }
+        return details;
+    }
+
+    private static final int AUDITED_ID_CHARS = 5000;
 
     private void call(OperationKind kind, IdType id, HttpServletRequest request, HttpServletResponse response) {
         if (!id.hasIdPart() || !id.getIdPart().matches("[A-Za-z0-9\\-.]{1,64}")) {

@@ -96,6 +96,11 @@ public class RecordPull {
     }
 
     private static void add(Map<String, Resource> resources, Resource r) {
+        // HAPI's parser keeps the version in the id, not in meta: keep it in meta for the Provenance
+        String version = r.getIdElement().getVersionIdPart();
+        if (version != null && !r.getMeta().hasVersionId()) {
+            r.getMeta().setVersionId(version);
+        }
         // the id as the EMR knows it, without base or version: the pipeline refers to the real Patient by it
         r.setIdElement(r.getIdElement().toUnqualifiedVersionless());
         resources.putIfAbsent(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
@@ -123,7 +128,7 @@ public class RecordPull {
                     a.setData(data);
                     a.setContentType(type);
                 }
-                String version = binary.getMeta().getVersionId();
+                String version = binary.getMeta().hasVersionId() ? binary.getMeta().getVersionId() : binary.getIdElement().getVersionIdPart();
                 fetched.add("Binary/" + binaryId + (version == null ? "" : "/_history/" + version));
             }
         }
