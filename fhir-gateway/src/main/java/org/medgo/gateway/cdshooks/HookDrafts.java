@@ -19,6 +19,7 @@ import org.medgo.gateway.ehr.pull.PullOperationsProvider;
 import org.medgo.gateway.operations.composition.CompositionStore;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.jobs.JobRunner;
+import org.medgo.gateway.operations.pipeline.ClinicalAiPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,19 +46,21 @@ class HookDrafts implements DisposableBean {
     private final EhrConnection ehr;
     private final CdsHooksProperties properties;
     private final FhirContext fhir;
+    private final ClinicalAiPipeline pipeline;
     /** How long a started draft keeps later hooks for the same encounter from starting another. */
     private static final java.time.Duration RECENT = java.time.Duration.ofMinutes(15);
     private final java.util.Map<String, Instant> started = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16));
 
     HookDrafts(CompositionStore store, JobRunner jobs, PullOperationsProvider pull, EhrConnection ehr,
-            CdsHooksProperties properties, FhirContext fhir) {
+            CdsHooksProperties properties, FhirContext fhir, ClinicalAiPipeline pipeline) {
         this.store = store;
         this.jobs = jobs;
         this.pull = pull;
         this.ehr = ehr;
         this.properties = properties;
         this.fhir = fhir;
+        this.pipeline = pipeline;
     }
 
     Outcome findOrStart(CdsService service, String patientId, String encounterId, JsonNode request, Requester requester) {
@@ -78,10 +81,16 @@ class HookDrafts implements DisposableBean {
             // an earlier hook for this encounter is drafting already: one draft, not one per hook call
             return new Outcome(Start.STARTED, Optional.empty());
         }
-        Optional<Bundle> prefetched = prefetched(request.path("prefetch"), request.path("fhirServer").asText(""));
-        if (prefetched.isPresent()) {
-            jobs.submit(service.kind(), new OperationInput(prefetched.get(), Optional.empty(), requestId, true, requester));
-            return new Outcome(Start.STARTED, Optional.empty());
+        Optional<OperationInput> prefetched = prefetched(request.path("prefetch"), request.path("fhirServer").asText(""),
+                patientId, encounterId).map(b -> new OperationInput(b, Optional.empty(), requestId, true, requester));
+        if (prefetched.isPresent() && usable(service, prefetched.get())) {
+            try {
+                jobs.submit(service.kind(), prefetched.get());
+                return new Outcome(Start.STARTED, Optional.empty());
+            } catch (ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException e) {
+                // this client sent the hookInstance before with another record: the first one is drafting
+                return new Outcome(Start.STARTED, Optional.empty());
+            }
         }
         Optional<EhrClient> source = source(request);
         if (source.isEmpty()) {
@@ -103,10 +112,30 @@ class HookDrafts implements DisposableBean {
         }
     }
 
-    /** The prefetched resources as a record Bundle, if the client sent at least the Patient and the Encounter. */
-    private Optional<Bundle> prefetched(JsonNode prefetch, String fhirServer) {
+    /**
+     * Validated like any asynchronous call before its job is stored; an unusable prefetch is not refused but
+     * replaced by a read of the EMR (the hook must still answer with a card).
+     */
+    private boolean usable(CdsService service, OperationInput input) {
+        try {
+            pipeline.validate(service.kind(), input);
+            return true;
+        } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+            log.info("CDS hook {}: the prefetched record is not usable ({}); reading the EMR instead", input.requestId(),
+                    e.getStatusCode());
+            return false;
+        }
+    }
+
+    /**
+     * The prefetched resources as a record Bundle, if the client sent at least the Patient and the Encounter,
+     * and they are the context's: a draft is never made for another patient than the card names.
+     */
+    private Optional<Bundle> prefetched(JsonNode prefetch, String fhirServer, String patientId, String encounterId) {
         String base = fhirServer.replaceAll("/+$", "");
-        if (!prefetch.path("patient").isObject() || !prefetch.path("encounter").isObject()) {
+        if (!prefetch.path("patient").isObject() || !prefetch.path("encounter").isObject()
+                || !patientId.equals(prefetch.path("patient").path("id").asText())
+                || !encounterId.equals(prefetch.path("encounter").path("id").asText())) {
             return Optional.empty();
         }
         Bundle record = new Bundle().setType(Bundle.BundleType.COLLECTION);

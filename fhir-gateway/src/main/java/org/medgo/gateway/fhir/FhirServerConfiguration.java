@@ -24,7 +24,11 @@ class FhirServerConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        FhirContext fhir = FhirContext.forR4Cached();
+        // a Provenance names the exact version of each source it was written from (e.g. the EMR's
+        // Observation/7/_history/2): HAPI would strip versions from every reference when encoding
+        fhir.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.entity.what");
+        return fhir;
     }
 
     @Bean

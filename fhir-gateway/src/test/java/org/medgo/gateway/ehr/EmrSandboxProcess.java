@@ -130,7 +130,9 @@ final class EmrSandboxProcess implements AutoCloseable {
     }
 
     JsonNode get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(path.startsWith("/_") ? origin() + path : fhirBase() + "/" + path))
+        // a token search (system|value) has a '|', which java.net.URI refuses unencoded
+        String url = (path.startsWith("/_") ? origin() + path : fhirBase() + "/" + path).replace("|", "%7C");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + loaderToken()).header("Accept", "application/fhir+json").build();
         return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }

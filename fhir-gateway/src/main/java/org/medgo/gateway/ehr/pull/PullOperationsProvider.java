@@ -30,6 +30,7 @@ import org.medgo.gateway.ehr.EhrAudit;
 import org.medgo.gateway.operations.pipeline.OperationKind;
 import org.medgo.gateway.operations.pipeline.PipelineResult;
 import org.medgo.gateway.operations.pipeline.Progress;
+import org.medgo.gateway.security.ReadAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +52,10 @@ public class PullOperationsProvider implements FhirServerCustomizer {
     private final PullProvenance provenance;
     private final EhrAudit audit;
     private final EhrConnection ehr;
+    private final ReadAccess readAccess;
 
     PullOperationsProvider(FhirContext fhir, RecordPull pull, ClinicalAiPipeline pipeline, DocumentBundles documents,
-            RequestBodyReader reader, PullProvenance provenance, EhrAudit audit, EhrConnection ehr) {
+            RequestBodyReader reader, PullProvenance provenance, EhrAudit audit, EhrConnection ehr, ReadAccess readAccess) {
         this.fhir = fhir;
         this.pull = pull;
         this.pipeline = pipeline;
@@ -62,6 +64,7 @@ public class PullOperationsProvider implements FhirServerCustomizer {
         this.provenance = provenance;
         this.audit = audit;
         this.ehr = ehr;
+        this.readAccess = readAccess;
     }
 
     @Override
@@ -155,6 +158,10 @@ public class PullOperationsProvider implements FhirServerCustomizer {
         String requestId = given.orElseGet(() -> UUID.randomUUID().toString());
         PipelineResult result = pullAndRun(ehr.require(), kind, id.getIdPart(), language, requestId, given.isPresent(),
                 Requester.of(request), false);
+        if (result.reused()) {
+            // a replayed request id hands out the earlier document: only to a token that could read it (as push mode)
+            readAccess.requireCompositionRead(result.patientRef());
+        }
         audit.record("operation:" + kind.path().substring(kind.path().indexOf('$')), Outcome.SUCCESS, null,
                 Requester.of(request), null, "Composition/" + result.compositionId(), requestId, Map.of("mode", "pull"));
         String base = FhirResponses.serverBase(request);

@@ -32,14 +32,20 @@ class PullProvenance {
                 .query((rs, n) -> new Object[] {rs.getObject(1), rs.getString(2)}).list()
                 .forEach(row -> {
                     Provenance provenance = json.parseResource(Provenance.class, (String) row[1]);
-                    boolean already = provenance.getEntity().stream().anyMatch(e -> e.getWhat().getReference() != null
-                            && e.getWhat().getReference().startsWith(ehrBase + "/"));
-                    if (already) {
-                        return; // a repeated request id: the draft and its sources are the first call's
-                    }
+                    // by exact reference: the citations already name the cited resources (unversioned), and a
+                    // repeated request id finds the first call's versioned entities and adds nothing
+                    java.util.Set<String> present = new java.util.HashSet<>();
+                    provenance.getEntity().forEach(e -> present.add(e.getWhat().getReference()));
+                    boolean added = false;
                     for (String ref : record.fetched()) {
-                        provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE)
-                                .setWhat(new Reference(ehrBase + "/" + ref));
+                        if (present.add(ehrBase + "/" + ref)) {
+                            provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE)
+                                    .setWhat(new Reference(ehrBase + "/" + ref));
+                            added = true;
+                        }
+                    }
+                    if (!added) {
+                        return;
                     }
                     db.sql("UPDATE operations_generated_resource SET resource = ?::jsonb WHERE resource_type = 'Provenance' AND id = ?")
                             .params(json.encodeResourceToString(provenance), row[0]).update();
