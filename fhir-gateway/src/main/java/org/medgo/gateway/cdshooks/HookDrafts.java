@@ -65,7 +65,7 @@ class HookDrafts implements DisposableBean {
 
     Outcome findOrStart(CdsService service, String patientId, String encounterId, JsonNode request, Requester requester) {
         List<Composition> drafts = store.search(new CompositionStore.Query("Patient/" + patientId, "Encounter/" + encounterId,
-                null, null, null, null, 20));
+                null, null, null, null, null, null), new org.medgo.gateway.fhir.SearchPage(0, 20), "date DESC, id");
         Optional<String> existing = drafts.stream()
                 .filter(c -> c.getStatus() != Composition.CompositionStatus.ENTEREDINERROR)
                 .filter(c -> service.generates(c.getType().getCodingFirstRep().getCode()))
