@@ -24,6 +24,8 @@ const I18n = (() => {
       minutes: '{n} min', hours: '{h} h {m} min', days: '{d} d {h} h',
       notSignedIn: 'Not signed in: open the review queue from the EHR.',
       author: 'author', verifier: 'verifier', performer: 'performer',
+      emrNote: 'EMR {kind}: {status} {where}', 'wb-pending': 'waiting to be written', 'wb-sent': 'written',
+      'wb-failed': 'not written (given up)',
       'loinc-18842-5': 'Discharge summary', 'loinc-11506-3': 'Progress note', 'loinc-51848-0': 'Differential diagnosis' },
     zh: { title: 'AI 草稿审核', queue: '待审核草稿', date: '日期', age: '等待时间', type: '文书', patient: '患者', encounter: '就诊',
       model: '模型', action: '操作', open: '审核', empty: '没有待审核的草稿。', back: '← 返回队列',
@@ -47,6 +49,7 @@ const I18n = (() => {
       minutes: '{n} 分钟', hours: '{h} 小时 {m} 分钟', days: '{d} 天 {h} 小时',
       notSignedIn: '未登录：请从 EHR 打开审核队列。',
       author: '作者', verifier: '审核人', performer: '执行人',
+      emrNote: 'EMR {kind}：{status} {where}', 'wb-pending': '等待写入', 'wb-sent': '已写入', 'wb-failed': '写入失败（已放弃）',
       'loinc-18842-5': '出院小结', 'loinc-11506-3': '病程记录', 'loinc-51848-0': '鉴别诊断' }
   };
   let lang = localStorage.getItem('medgo.review.lang') || (navigator.language.startsWith('zh') ? 'zh' : 'en');

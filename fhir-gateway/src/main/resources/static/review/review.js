@@ -8,6 +8,28 @@
 
   function fail(e) { $('error').textContent = e.message; }
 
+  const WRITEBACK = 'https://medgo.org/fhir/StructureDefinition/ehr-writeback';
+
+  /** The note's way into the EMR, one entry per note kind (extension on the served Composition). */
+  function writebacks(composition) {
+    return (composition.extension || []).filter(e => e.url === WRITEBACK).map(e => {
+      const part = name => (e.extension || []).find(x => x.url === name) || {};
+      return { kind: part('kind').valueCode, status: part('status').valueCode,
+        where: part('ehrResource').valueUri || part('lastError').valueString || '' };
+    });
+  }
+
+  /** After a decision, follow the outbox until every note is written to the EMR or given up (none without an EMR). */
+  async function followWriteback(id) {
+    for (let i = 0; i < 45; i++) {
+      const notes = writebacks(await SmartLaunch.fhir('Composition/' + encodeURIComponent(id)));
+      $('writeback').textContent = notes.map(n => I18n.t('emrNote', { kind: n.kind, status: I18n.t('wb-' + n.status), where: n.where }))
+        .join(' · ');
+      if (notes.every(n => n.status !== 'pending') || $('review-view').hidden) return;
+      await new Promise(resolve => setTimeout(resolve, 2000));
+    }
+  }
+
   async function showQueue() {
     $('error').textContent = '';
     $('review-view').hidden = true;
@@ -18,6 +40,7 @@
   async function openDraft(id) {
     $('error').textContent = '';
     $('result').textContent = '';
+    $('writeback').textContent = '';
     const path = 'Composition/' + encodeURIComponent(id);
     const [doc, record] = await Promise.all([SmartLaunch.fhir(path + '/$document'), SmartLaunch.fhir(path + '/$review-record')]);
     const resources = (doc.entry || []).map(e => e.resource);
@@ -75,7 +98,8 @@
   function approve() {
     $('confirm').close();
     const texts = Draft.sectionTexts().map(t => ({ name: 'section', valueString: t }));
-    decide('$approve', texts).then(c => { $('result').textContent = I18n.t('approved') + ' (' + c.status + ')'; $('result').focus(); }).catch(fail);
+    decide('$approve', texts).then(c => { $('result').textContent = I18n.t('approved') + ' (' + c.status + ')'; $('result').focus();
+      return followWriteback(c.id); }).catch(fail);
   }
 
   $('approve').addEventListener('click', askToApprove);
@@ -84,7 +108,8 @@
   $('reject').addEventListener('click', () => {
     const reason = $('reason').value.trim();
     if (!reason) { $('result').textContent = I18n.t('needReason'); return; }
-    decide('$reject', [{ name: 'reason', valueString: reason }]).then(c => { $('result').textContent = I18n.t('rejected') + ' (' + c.status + ')'; }).catch(fail);
+    decide('$reject', [{ name: 'reason', valueString: reason }]).then(c => { $('result').textContent = I18n.t('rejected') + ' (' + c.status + ')';
+      return followWriteback(c.id); }).catch(fail);
   });
   $('back').addEventListener('click', () => showQueue().catch(fail));
   $('lang').addEventListener('click', () => { I18n.toggle(); });

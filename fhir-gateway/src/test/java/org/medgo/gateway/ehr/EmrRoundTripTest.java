@@ -89,8 +89,9 @@ class EmrRoundTripTest {
         Bundle document = FhirHttp.parse(Bundle.class, response);
         Composition draft = (Composition) document.getEntryFirstRep().getResource();
         assertThat(draft.getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
-        assertThat(draft.getSubject().getReference()).isEqualTo("Patient/" + patientId);
-        assertThat(draft.getEncounter().getReference()).isEqualTo("Encounter/" + encounter);
+        // a document resolves its references inside itself: the Patient and Encounter under their EMR URLs
+        assertThat(draft.getSubject().getReference()).isEqualTo(emr.fhirBase() + "/Patient/" + patientId);
+        assertThat(draft.getEncounter().getReference()).isEqualTo(emr.fhirBase() + "/Encounter/" + encounter);
         Provenance provenance = document.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(Provenance.class::isInstance).map(Provenance.class::cast).findFirst().orElseThrow();
         List<String> sources = provenance.getEntity().stream().filter(e -> e.getRole() == Provenance.ProvenanceEntityRole.SOURCE)
@@ -114,7 +115,10 @@ class EmrRoundTripTest {
         JsonNode note = notes.path("entry").get(0).path("resource");
         assertThat(note.path("status").asText()).isEqualTo("final");
         assertThat(note.path("subject").path("reference").asText()).isEqualTo("Patient/" + patientId);
-        assertThat(note.path("contained").toString()).contains("\"resourceType\":\"Device\"");
+        assertThat(note.path("encounter").path("reference").asText()).isEqualTo("Encounter/" + encounter);
+        assertThat(note.path("contained").toString()).contains("\"resourceType\":\"Device\"")
+                .as("the EMR has its patient: no copy in the note").doesNotContain("\"resourceType\":\"Patient\"")
+                .doesNotContain(emr.fhirBase());
         JsonNode docs = emr.get("DocumentReference?identifier=urn:ietf:rfc:3986|urn:uuid:" + draft.getIdPart());
         assertThat(docs.path("total").asInt()).isEqualTo(1);
         assertThat(docs.path("entry").get(0).path("resource").path("content").toString())

@@ -17,11 +17,17 @@ import org.hl7.fhir.r4.model.Resource;
  * Device (its author) and any generated Conditions contained, so it refers to nothing the EMR lacks; Patient,
  * Encounter and the attesting clinician are the EMR's own references. Identifier {@code urn:ietf:rfc:3986 |
  * urn:uuid:<gateway Composition id>}: the EMR is asked to create it only if none has it (If-None-Exist).
- * The DocumentReference form carries the note as text/plain and text/html attachments.
+ * The DocumentReference form carries the note as text/plain and text/html attachments. The document also
+ * carries the received Patient/Encounter/DiagnosticReport (under their EMR fullUrls): those are not
+ * contained, and references to them become the EMR's own relative ones again.
  */
 final class EmrNotes {
 
+    private static final ca.uhn.fhir.context.FhirContext FHIR = ca.uhn.fhir.context.FhirContext.forR4Cached();
+
     static final String IDENTIFIER_SYSTEM = "urn:ietf:rfc:3986";
+    /** The server base the outbox builds its documents with: entries under it are the gateway's own. */
+    static final String GENERATED_BASE = "urn:medgo";
 
     private EmrNotes() {}
 
@@ -40,20 +46,28 @@ final class EmrNotes {
         note.setMeta(note.getMeta().copy().setVersionId(null).setLastUpdated(null));
         note.getIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue("urn:uuid:" + compositionId);
         Map<String, String> contained = new HashMap<>();
+        Map<String, String> received = new HashMap<>();
         for (Bundle.BundleEntryComponent e : document.getEntry()) {
             Resource r = e.getResource();
             if (r == source || r.fhirType().equals("Provenance")) {
                 continue;
             }
+            String ownRef = r.fhirType() + "/" + r.getIdElement().getIdPart();
+            if (e.getFullUrl() == null || !e.getFullUrl().startsWith(GENERATED_BASE + "/")) {
+                received.put(e.getFullUrl(), ownRef); // the EMR has it: never a contained copy of the patient
+                continue;
+            }
             String local = "r" + contained.size();
-            contained.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), "#" + local);
+            contained.put(ownRef, "#" + local);
             Resource copy = r.copy();
             copy.setId(local);
             copy.setMeta(null);
             note.addContained(copy);
         }
-        note.getAuthor().forEach(a -> relink(a, contained));
-        note.getSection().forEach(s -> s.getEntry().forEach(entry -> relink(entry, contained)));
+        for (Reference reference : FHIR.newTerser().getAllPopulatedChildElementsOfType(note, Reference.class)) {
+            relink(reference, contained);
+            relink(reference, received);
+        }
         return note;
     }
 

@@ -54,7 +54,7 @@ public class WritebackOutbox implements ReviewDecisionListener {
             return;
         }
         String id = decided.getIdElement().getIdPart();
-        Bundle document = documents.document(id, "urn:medgo");
+        Bundle document = documents.document(id, EmrNotes.GENERATED_BASE);
         document.getEntryFirstRep().setResource(decided);
         Composition note = EmrNotes.composition(document, id);
         enqueue(id, NoteKind.COMPOSITION, note);
