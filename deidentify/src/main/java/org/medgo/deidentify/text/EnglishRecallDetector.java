@@ -37,7 +37,9 @@ final class EnglishRecallDetector implements Detector {
     private static final Set<String> PERSON_CUES = Set.of("named", "name", "by", "per", "with", "wife", "husband", "daughter",
             "son", "mother", "father", "sister", "brother", "friend", "neighbor", "neighbour", "partner", "spouse", "caregiver",
             "mom", "dad", "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "uncle", "niece", "nephew",
-            "boyfriend", "girlfriend", "fiance", "fiancee", "cousin", "colleague", "coworker", "roommate", "and", "pt", "patient");
+            "boyfriend", "girlfriend", "fiance", "fiancee", "cousin", "colleague", "coworker", "roommate", "and", "pt", "patient",
+            // greetings and sign-offs: "Hi Jay,", "Thanks, Divine"
+            "hi", "hello", "hey", "dear", "thanks", "thank", "regards", "sincerely", "cheers", "best", "love", "xoxo");
     private static final Set<String> PERSON_VERBS = Set.of(
             "presented", "presents", "reports", "reported", "states", "stated", "denies", "denied", "came", "comes", "returns",
             "returned", "called", "complains", "complained", "arrived", "notes", "noted", "says", "said", "continues", "remains",
@@ -51,6 +53,8 @@ final class EnglishRecallDetector implements Detector {
             "smiled", "rested", "requests", "missed", "forgot", "completed", "received", "vomited", "fell", "tolerating",
             "reporting", "endorsed", "admits", "admitted", "tested", "uses", "used", "takes", "taking", "drinks", "smokes",
             "quit", "ambulatory", "woke", "awoke");
+    /** Credentials written before a name, usually in capitals ("NP Ed", "RN Okafor", "PA Lindqvist"). */
+    private static final Set<String> CREDENTIAL_TITLES = Set.of("np", "rn", "lpn", "aprn", "fnp", "pa");
     private static final Set<String> KIN = Set.of("wife", "husband", "daughter", "son", "mother", "father", "mom", "dad", "sister",
             "brother", "partner", "spouse", "caregiver", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew", "children",
             "kids", "family", "parents", "granddaughter", "grandson", "boyfriend", "girlfriend", "fiance", "fiancee", "guardian");
@@ -203,6 +207,12 @@ final class EnglishRecallDetector implements Detector {
     private void lowerCaseNames(EnglishTokens tk, List<Span> out) {
         int t = 0;
         while (t < tk.size) {
+            int pe = ptNameEnd(tk, t);
+            if (pe >= t) {
+                out.add(new Span(tk.start[t], tk.end[pe], PhiType.NAME)); // "pt grant b called", "pt long princess called"
+                t = pe + 1;
+                continue;
+            }
             if (listedLower(tk, t) && lowerNameCue(tk, t, t)) {
                 int e = t + 1 < tk.size && gapOk(tk, t) && (listedLower(tk, t + 1) || lowerUnknown(tk, t + 1)) ? t + 1 : t;
                 out.add(new Span(tk.start[t], tk.end[e], PhiType.NAME)); // "message from peters", "spoke w/ mickey"
@@ -244,6 +254,30 @@ final class EnglishRecallDetector implements Detector {
     private boolean listedLower(EnglishTokens tk, int t) {
         return tk.isLower(t) && !tk.hasDigit(t) && tk.length(t) >= 3 && lex.names.contains(tk.text, tk.start[t], tk.stemEnd(t))
                 && !CHAT_WORDS.contains(lower(tk, t)) && !lex.clinical.contains(tk.text, tk.start[t], tk.stemEnd(t));
+    }
+
+    /**
+     * After "pt"/"patient", up to three lower-case words that are each a listed name (ordinary or not), an unknown
+     * word or an initial, followed by a person verb ("called", "states"): the last of them, or -1.
+     */
+    private int ptNameEnd(EnglishTokens tk, int t) {
+        String p1 = lower(tk, t - 1);
+        if (!(p1.equals("pt") || p1.equals("patient")) || !tk.isLower(t)) {
+            return -1;
+        }
+        int e = t;
+        while (e < tk.size && e - t < 3 && tk.isLower(e) && !tk.hasDigit(e) && (tk.length(e) == 1 && e > t
+                || tk.length(e) >= 3 && (lex.names.contains(tk.text, tk.start[e], tk.stemEnd(e)) || lowerUnknown(tk, e))
+                && !lex.clinical.contains(tk.text, tk.start[e], tk.stemEnd(e)) && !PERSON_VERBS.contains(lower(tk, e)))) {
+            if (e + 1 < tk.size && PERSON_VERBS.contains(lower(tk, e + 1)) && !lower(tk, e + 1).equals("and") && gapOk(tk, e)) {
+                return e;
+            }
+            if (e + 1 >= tk.size || !gapOk(tk, e)) {
+                return -1;
+            }
+            e++;
+        }
+        return -1;
     }
 
     private static final Set<String> SPOKE = Set.of("spoke", "spoken", "talked", "met", "discussed", "called", "phoned");
@@ -598,7 +632,7 @@ final class EnglishRecallDetector implements Detector {
             if (!listed) {
                 flag = PLACE_CUES.contains(prev) && (!ordinary || !prev.equals("of"));
             } else {
-                flag = PERSON_CUES.contains(prev) || !sentenceStart(tk, s) || personFollows(tk, e);
+                flag = PERSON_CUES.contains(prev) || !sentenceStart(tk, s) || personFollows(tk, e) || signatureLine(tk, s, e);
             }
         } else {
             flag = PERSON_CUES.contains(prev) && !prev.equals("and") && !prev.equals("with");
@@ -671,7 +705,8 @@ final class EnglishRecallDetector implements Detector {
         if (t >= 2 && tk.is(t, "and") && (tk.is(t - 2, "drs") || tk.is(t - 2, "doctors") || t >= 3 && tk.is(t - 3, "drs"))) {
             return tk.isCapitalised(t + 1); // "Drs. Mbeki and Laurent"
         }
-        return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1] && !tk.isAllCaps(t);
+        return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1]
+                && (!tk.isAllCaps(t) || CREDENTIAL_TITLES.contains(lower(tk, t)));
     }
 
     /** Start of a sentence, a line or a list item: a capital there says nothing. */
@@ -681,6 +716,28 @@ final class EnglishRecallDetector implements Detector {
             return !(t > 0 && (tk.isInitial(t - 1) || title(tk, t - 1)));
         }
         return "!?\n\r:;•*\"“([-–—>#|".indexOf(c) >= 0 || t == 0;
+    }
+
+    /** "-- Divine", "— Jay K": a name alone after a dash at the start of a line (a signature). */
+    private static boolean signatureLine(EnglishTokens tk, int s, int e) {
+        int lineEnd = tk.text.indexOf('\n', tk.end[e]);
+        String rest = tk.text.substring(tk.end[e], lineEnd < 0 ? tk.text.length() : lineEnd).strip();
+        if (!rest.isEmpty() && !rest.equals(".") && !rest.startsWith(",")) {
+            return false;
+        }
+        int i = tk.start[s] - 1;
+        while (i >= 0 && tk.text.charAt(i) == ' ') {
+            i--;
+        }
+        int dashes = 0;
+        while (i >= 0 && "-–—~".indexOf(tk.text.charAt(i)) >= 0) {
+            i--;
+            dashes++;
+        }
+        while (i >= 0 && tk.text.charAt(i) == ' ') {
+            i--;
+        }
+        return dashes > 0 && (i < 0 || tk.text.charAt(i) == '\n');
     }
 
     private static boolean personFollows(EnglishTokens tk, int e) {

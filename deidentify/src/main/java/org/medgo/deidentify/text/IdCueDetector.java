@@ -138,6 +138,9 @@ final class IdCueDetector implements Detector {
     }
 
     private static boolean onlyPunctuationBetween(EnglishTokens tk, int v) {
+        if (afterHash(tk, v)) {
+            return true; // the number sign is the cue: "DOB, #ZTK 115 542", "(#5BK9-HR5)"
+        }
         for (int i = tk.end[v - 1]; i < tk.start[v]; i++) {
             if (" \t:#.=-".indexOf(tk.text.charAt(i)) < 0) {
                 return false;
