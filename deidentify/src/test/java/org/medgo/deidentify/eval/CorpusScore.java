@@ -28,6 +28,7 @@ public final class CorpusScore {
     static final String HELD_OUT = "heldout-en-notes.txt";
     static final String HELD_OUT_2 = "heldout-en-notes-2.txt";
     static final String PHI_FREE_DEV = "phi-free-en-dev.txt";
+    static final String PHI_FREE_HOLDOUT = "phi-free-en-holdout.txt";
 
     /** Counts for one type. */
     record Row(int gold, int left, int partlyLeft) {
@@ -147,6 +148,7 @@ public final class CorpusScore {
             corpora.add(LabelledCorpus.resource(HELD_OUT));
             corpora.add(LabelledCorpus.resource(HELD_OUT_2));
             corpora.add(LabelledCorpus.resource(PHI_FREE_DEV));
+            corpora.add(LabelledCorpus.resource(PHI_FREE_HOLDOUT));
         }
         for (LabelledCorpus c : corpora) {
             Report r = run(c, Language.EN);

@@ -518,8 +518,30 @@ final class LeakClassCorpus {
         }
     }
 
-    /** {@code LeakClassCorpus [n] [seed] [-v]}: per-class figures (and every leak with -v). */
-    public static void main(String[] args) {
+    /**
+     * {@code LeakClassCorpus [n] [seed] [-v] [--jsonl DIR]}: per-class figures (and every leak with -v); with
+     * --jsonl the notes are also written to DIR/CLASS.jsonl, so that another detector can be scored on the
+     * very same notes ({@code CorpusScore DIR/*.jsonl}).
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        int dirAt = List.of(args).indexOf("--jsonl");
+        if (dirAt >= 0) {
+            java.nio.file.Path dir = java.nio.file.Path.of(args[dirAt + 1]);
+            java.nio.file.Files.createDirectories(dir);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            int n = Integer.parseInt(args[0]);
+            long seed = Long.parseLong(args[1]);
+            for (LeakClass c : LeakClass.values()) {
+                StringBuilder sb = new StringBuilder();
+                for (LabelledCorpus.Note note : generate(c, n, seed).notes()) {
+                    var phi = note.phi().stream().map(v -> java.util.Map.of("start", v.start(), "end", v.end(), "type", v.type(),
+                            "value", v.value())).toList();
+                    sb.append(json.writeValueAsString(java.util.Map.of("id", note.id(), "text", note.text(), "phi", phi))).append('\n');
+                }
+                java.nio.file.Files.writeString(dir.resolve(c + ".jsonl"), sb);
+            }
+            return;
+        }
         int n = args.length > 0 && !args[0].equals("-v") ? Integer.parseInt(args[0]) : 500;
         long seed = args.length > 1 && !args[1].equals("-v") ? Long.parseLong(args[1]) : 13;
         boolean verbose = List.of(args).contains("-v");

@@ -33,4 +33,10 @@ class LeakClassTest {
         // pill brand that is also a given name ("Camila progestin-only pill").
         assertThat(r.phiFreeAltered()).as("altered: %s", r.altered()).isLessThanOrEqualTo(2);
     }
+
+    @Test
+    void phiFreeHoldoutStaysUnderFivePercentAltered() {
+        CorpusScore.Report r = CorpusScore.run(LabelledCorpus.resource(CorpusScore.PHI_FREE_HOLDOUT), Language.EN);
+        assertThat(r.phiFreeAlteredShare()).as("altered: %s", r.altered()).isLessThanOrEqualTo(0.05);
+    }
 }
