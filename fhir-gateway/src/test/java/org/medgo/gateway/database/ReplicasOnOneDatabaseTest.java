@@ -105,8 +105,10 @@ class ReplicasOnOneDatabaseTest {
                     Map.entry("MEDGO_DB_USER", "emr_gateway"), Map.entry("MEDGO_DB_PASSWORD", "app-pw"),
                     Map.entry("MEDGO_DB_MIGRATION_USER", "medgo_owner"), Map.entry("MEDGO_DB_MIGRATION_PASSWORD", "owner-pw"),
                     Map.entry("MEDGO_SECURITY_ENABLED", "false"),
-                    // replicas share the audit keys and the checkpoint log (a shared volume in a cluster)
+                    // replicas share the audit keys and the checkpoint log (a shared volume in a cluster), and the
+                    // de-identification secret and vault key (one Secret): a draft made on one is re-identified on another
                     Map.entry("MEDGO_AUDIT_KEY_DIR", keys.toString()),
+                    Map.entry("MEDGO_DEID_SECRET", sharedSecret(48)), Map.entry("MEDGO_VAULT_KEY", sharedSecret(32)),
                     Map.entry("MEDGO_AUDIT_CHECKPOINT_INTERVAL", "2s"),
                     Map.entry("MEDGO_AUDIT_CHECKPOINT_EVERY", "25"),
                     Map.entry("MEDGO_OPERATIONS_JOB_WORKERS", "1"),
@@ -370,6 +372,12 @@ class ReplicasOnOneDatabaseTest {
             }
         }
         return blocks;
+    }
+
+    private static String sharedSecret(int bytes) {
+        byte[] secret = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getEncoder().encodeToString(secret);
     }
 
     private static int freePort() throws IOException {
