@@ -208,6 +208,43 @@ class EmrRoundTripTest {
         assertThat(recorded).singleElement().asString().contains("accepted");
     }
 
+    @Test
+    @Order(4)
+    void aReportsDifferentialIsPulledFromTheEmrAndARejectedDraftNeverReachesIt() throws Exception {
+        // the report whose encounter has the fewest Observations: its record fits the test model's 4096 tokens
+        String report = null;
+        int fewest = Integer.MAX_VALUE;
+        for (JsonNode e : emr.get("DiagnosticReport?patient=Patient/" + patientId).path("entry")) {
+            String encounter = e.path("resource").path("encounter").path("reference").asText();
+            int observations = encounter.isEmpty() ? Integer.MAX_VALUE
+                    : emr.get("Observation?_summary=count&encounter=" + encounter).path("total").asInt();
+            if (observations < fewest) {
+                fewest = observations;
+                report = e.path("resource").path("id").asText();
+            }
+        }
+        assertThat(report).as("a DiagnosticReport with an encounter").isNotNull();
+        HttpResponse<String> response = http().post("DiagnosticReport/" + report + "/$differential", "", "application/fhir+json", Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Bundle document = FhirHttp.parse(Bundle.class, response);
+        Composition draft = (Composition) document.getEntryFirstRep().getResource();
+        assertThat(draft.getSubject().getReference()).isEqualTo(emr.fhirBase() + "/Patient/" + patientId);
+        Provenance provenance = document.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Provenance.class::isInstance).map(Provenance.class::cast).findFirst().orElseThrow();
+        assertThat(provenance.getEntity()).extracting(e -> e.getWhat().getReference())
+                .contains(emr.fhirBase() + "/DiagnosticReport/" + report + "/_history/1", emr.fhirBase() + "/Patient/" + patientId + "/_history/1");
+
+        gateway.getBean(CompositionReview.class).decide(draft.getIdPart(),
+                new ReviewDecision(ReviewDecision.Kind.REJECT, CLINICIAN.userId(), List.of(), "not this patient's picture"), CLINICIAN);
+        Composition rejected = FhirHttp.parse(Composition.class, http().get("Composition/" + draft.getIdPart()));
+        assertThat(rejected.getStatus()).isEqualTo(Composition.CompositionStatus.ENTEREDINERROR);
+        assertThat(rejected.getExtensionsByUrl("https://medgo.org/fhir/StructureDefinition/ehr-writeback"))
+                .as("rejections are not written back (MEDGO_EHR_WRITEBACK_REJECTIONS=skip)").isEmpty();
+        assertThat(JdbcClient.create(gateway.getBean(javax.sql.DataSource.class))
+                .sql("SELECT count(*) FROM ehr_outbox WHERE composition_id = ?").param(java.util.UUID.fromString(draft.getIdPart()))
+                .query(Long.class).single()).isZero();
+    }
+
     /** Shaped like the CDS Hooks 2.0 specification's request example, for encounter-discharge, prefetch filled. */
     private static String hookRequest(String encounter) throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode request = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
