@@ -58,6 +58,10 @@ final class EnglishRecallDetector implements Detector {
     private static final Set<String> KIN = Set.of("wife", "husband", "daughter", "son", "mother", "father", "mom", "dad", "sister",
             "brother", "partner", "spouse", "caregiver", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew", "children",
             "kids", "family", "parents", "granddaughter", "grandson", "boyfriend", "girlfriend", "fiance", "fiancee", "guardian");
+    /** Words before "to" that make the next capital a destination, not a service. */
+    private static final Set<String> TRAVEL = Set.of("trip", "travel", "traveled", "travelled", "traveling", "travelling", "drove",
+            "driving", "flew", "flying", "moved", "moving", "relocated", "relocating", "vacation", "vacationed", "went", "going",
+            "returned", "visit", "visited", "visiting", "cruise", "move", "commutes", "commute", "road");
     private static final Set<String> PLACE_CUES = Set.of("in", "from", "near", "outside", "around", "of");
     /** Capitalised shapes of medical words no list has yet (a new drug, a rare disease). */
     private static final Pattern MEDICAL_SHAPE = Pattern.compile(
@@ -630,7 +634,9 @@ final class EnglishRecallDetector implements Detector {
             boolean listed = lex.names.contains(tk.text, tk.start[single], tk.stemEnd(single));
             boolean ordinary = lex.safe.contains(tk.text, tk.start[single], tk.stemEnd(single));
             if (!listed) {
-                flag = PLACE_CUES.contains(prev) && (!ordinary || !prev.equals("of"));
+                // "trip to Marathon", "moved to Normal": a destination after a travel word ("discharged to Home" stays)
+                flag = PLACE_CUES.contains(prev) && (!ordinary || !prev.equals("of"))
+                        || prev.equals("to") && TRAVEL.contains(lower(tk, s - 2));
             } else {
                 flag = PERSON_CUES.contains(prev) || !sentenceStart(tk, s) || personFollows(tk, e) || signatureLine(tk, s, e);
             }
