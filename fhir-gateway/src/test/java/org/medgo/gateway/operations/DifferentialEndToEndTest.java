@@ -74,5 +74,18 @@ class DifferentialEndToEndTest {
         assertThat(composition.getEncounter().getReference()).as("the received Encounter's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Encounter/" + record.encounterId());
         assertThat(SummarizeEndToEndTest.resources(document, Provenance.class).getFirst().getEntityFirstRep().getWhat()
                 .getIdentifier().getValue()).isEqualTo("differential-v2.zh");
+
+        // the report analysed: the Composition's event and every Condition's evidence point at its entry
+        String report = composition.getEventFirstRep().getDetailFirstRep().getReference();
+        assertThat(document.getEntry()).as("the DiagnosticReport is in the document under " + report)
+                .anySatisfy(e -> {
+                    assertThat(e.getFullUrl()).isEqualTo(report);
+                    assertThat(e.getResource().fhirType()).isEqualTo("DiagnosticReport");
+                });
+        List<Condition> conditions = SummarizeEndToEndTest.resources(document, Condition.class);
+        assertThat(conditions).isNotEmpty().allSatisfy(c -> assertThat(c.getEvidence())
+                .anySatisfy(ev -> assertThat(ev.getDetailFirstRep().getReference()).isEqualTo(report)));
+        assertThat(R4CoreValidator.errors(R4CoreValidator.servedBy(new FhirHttp(port)), document)).as("R4 validation of the document").isEmpty();
+        assertThat(DocumentReferencesCheck.unresolved(document)).isEmpty();
     }
 }
