@@ -18,7 +18,7 @@ public final class LaunchContexts {
     public record Context(String patient, String encounter, Instant expires) {}
 
     private static final Duration TTL = Duration.ofMinutes(10);
-    private static final int MAX = 10_000;
+    static final int MAX = 10_000;
 
     private final Map<String, Context> launches = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -31,8 +31,11 @@ public final class LaunchContexts {
     public String create(String patient, String encounter) {
         Instant now = clock.instant();
         launches.values().removeIf(c -> c.expires().isBefore(now));
-        if (launches.size() >= MAX) {
-            throw new IllegalStateException("too many open launches");
+        // full: the oldest launch gives way, so a flood of launches cannot lock the launch button for ten minutes
+        // (issue 15, lower list: 10,001 unauthenticated launches did); a clinician clicks again, a flood only churns
+        while (launches.size() >= MAX) {
+            launches.entrySet().stream().min(Map.Entry.comparingByValue(java.util.Comparator.comparing(Context::expires)))
+                    .ifPresent(oldest -> launches.remove(oldest.getKey()));
         }
         byte[] id = new byte[24];
         random.nextBytes(id);
