@@ -17,7 +17,7 @@ class TextDeidentifierFuzzTest {
     private static final TextDeidentifier TEXT = TextDeidentifier.standard();
     private static final DeidSecrets SECRETS = DeidSecrets.of(new byte[32]);
 
-    @FuzzTest(maxExecutions = 25_000)
+    @FuzzTest(maxExecutions = 25_000, maxDuration = "3m")
     void anyTextIsDeidentified(FuzzedDataProvider data) {
         Language language = data.pickValue(Language.values());
         String text = data.consumeRemainingAsString();

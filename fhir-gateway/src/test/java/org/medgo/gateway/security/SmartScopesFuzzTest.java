@@ -3,6 +3,7 @@ package org.medgo.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,10 @@ class SmartScopesFuzzTest {
     private static final String[] OPERATIONS = {"$summarize", "$differential", "$approve", "$reject", "$document",
             "$job-status", "$deidentify", "$review-record", "$everything"};
 
-    @FuzzTest(maxExecutions = 40_000)
+    // the grammar's words, so mutations build scopes instead of noise; maxDuration caps a slow CI machine
+    @DictionaryEntries({"patient/", "user/", "system/", "Composition", "Encounter", "Patient", "*", ".cruds", ".rs", ".c",
+            ".read", ".write", ".*", "?", "&", "=", "category=", "launch/patient", "fhirUser", "openid"})
+    @FuzzTest(maxExecutions = 200_000, maxDuration = "3m")
     void anyScopeStringsParseAndDecide(FuzzedDataProvider data) {
         List<String> scopes = new ArrayList<>();
         int n = data.consumeInt(0, 6);
