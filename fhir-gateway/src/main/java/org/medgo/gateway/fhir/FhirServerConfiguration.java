@@ -49,6 +49,7 @@ class FhirServerConfiguration {
         server.setMaximumPageSize(SearchPage.MAX_COUNT);
         server.registerProviders(List.copyOf(resourceProviders));
         server.registerInterceptor(new HideInternalErrorsInterceptor());
+        server.registerInterceptor(new UnsupportedSearchParameters());
         beans.getBeansWithAnnotation(Interceptor.class).values().forEach(server::registerInterceptor);
         customizers.orderedStream().forEach(customizer -> customizer.customize(server));
 

@@ -48,6 +48,17 @@ class SearchParameterErrorsTest {
     }
 
     @Test
+    void underscoreParametersASearchDoesNotSupportAre400NotSilentlyIgnored() throws Exception {
+        // each answered every match before, as if the filter had been applied
+        for (String query : List.of("Condition?_lastUpdated=ge2026-01-01", "Provenance?_lastUpdated=ge2026-01-01", "Composition?_id=nope",
+                "Condition?_text=pneumonia", "AuditEvent?_has:Patient:link:name=x", "Composition?_filter=status%20eq%20final")) {
+            assertBadRequest(query);
+        }
+        assertOk("Composition?_lastUpdated=ge2026-01-01&_sort=-date&_count=2&_summary=count&_total=accurate");
+        assertOk("Condition?_sort=-recorded-date&_count=1&_offset=0");
+    }
+
+    @Test
     void includeAndRevincludeWorkOnlyWhereTheCapabilityStatementAdvertisesThem() throws Exception {
         FhirHttp http = new FhirHttp(port);
         CapabilityStatement capabilities = FhirHttp.parse(CapabilityStatement.class, http.get("metadata"));
