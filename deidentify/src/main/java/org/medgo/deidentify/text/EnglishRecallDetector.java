@@ -53,6 +53,10 @@ final class EnglishRecallDetector implements Detector {
             "smiled", "rested", "requests", "missed", "forgot", "completed", "received", "vomited", "fell", "tolerating",
             "reporting", "endorsed", "admits", "admitted", "tested", "uses", "used", "takes", "taking", "drinks", "smokes",
             "quit", "ambulatory", "woke", "awoke");
+    /** Words after a heart-chamber abbreviation that is also a town (LA, RA): anatomy, not a place. */
+    private static final Set<String> CHAMBER_AFTER = Set.of("appendage", "size", "volume", "enlargement", "enlarged", "dilation",
+            "dilated", "pressure", "pressures", "thrombus", "clot", "mass", "myxoma", "diameter", "dimension", "dimensions", "wall",
+            "was", "is", "normal", "mildly", "moderately", "severely", "index", "strain", "filling", "function");
     /** Credentials written before a name, usually in capitals ("NP Ed", "RN Okafor", "PA Lindqvist"). */
     private static final Set<String> CREDENTIAL_TITLES = Set.of("np", "rn", "lpn", "aprn", "fnp", "pa");
     private static final Set<String> KIN = Set.of("wife", "husband", "daughter", "son", "mother", "father", "mom", "dad", "sister",
@@ -97,8 +101,11 @@ final class EnglishRecallDetector implements Detector {
             kind[t] = classify(tk, t);
         }
         for (int t = 0; t < tk.size; t++) {
-            if ((kind[t] == Kind.CANDIDATE || kind[t] == Kind.NAMEABLE) && !title(tk, t - 1) && (species(tk, t) || doseFollows(tk, t))) {
+            if ((kind[t] == Kind.CANDIDATE || kind[t] == Kind.NAMEABLE) && !title(tk, t - 1)
+                    && (species(tk, t) || doseFollows(tk, t) || scoreFollows(tk, t))) {
                 kind[t] = Kind.OTHER; // "Klebsiella pneumoniae", "Lantus 20 units": an organism, a drug
+            } else if (nameish(kind[t]) && tk.isAllCaps(t) && t + 1 < tk.size && CHAMBER_AFTER.contains(lower(tk, t + 1))) {
+                kind[t] = Kind.OTHER; // "thrombus in LA appendage": the left atrium, not Los Angeles
             } else if (nameish(kind[t]) && t + 1 < tk.size && kind[t + 1] == Kind.OTHER && tk.isCapitalised(t + 1)
                     && PARTICLES.contains(lower(tk, t))) {
                 kind[t] = Kind.OTHER; // "Von Willebrand": a particle before a clinical word
@@ -132,6 +139,21 @@ final class EnglishRecallDetector implements Detector {
         namesBeforeCredentials(tk, out);
         transcriptionSignatures(tk, out);
         trailingInitials(tk.text, out);
+        cityShortForms(tk, out);
+    }
+
+    /** Short forms of cities that no gazetteer lists as such ("i live in SLC", "moved from NYC"). */
+    private static final Set<String> CITY_SHORT_FORMS = Set.of("NYC", "SF", "SLC", "KC", "OKC", "DFW", "ATL", "PHX", "NOLA",
+            "Philly", "Vegas", "STL", "MSP", "PDX", "ABQ", "SFV", "Chi-town", "Frisco", "Bmore", "Nola", "SoCal",
+            "NorCal", "Jax", "JAX", "Indy", "Cbus", "Nashvegas", "H-Town", "Htown", "Motown");
+
+    private static void cityShortForms(EnglishTokens tk, List<Span> out) {
+        for (int t = 1; t < tk.size; t++) {
+            if (tk.length(t) <= 9 && CITY_SHORT_FORMS.contains(tk.word(t)) && (PLACE_CUES.contains(lower(tk, t - 1))
+                    || lower(tk, t - 1).equals("to") && TRAVEL.contains(lower(tk, t - 2)))) {
+                out.add(new Span(tk.start[t], tk.end[t], PhiType.ADDRESS));
+            }
+        }
     }
 
     /**
@@ -697,6 +719,12 @@ final class EnglishRecallDetector implements Detector {
     }
 
     private static final Pattern LATIN = Pattern.compile("[a-z]+(?:ae|us|is|ii|um|i|ans|ens|ensis|oides|ica|ata|osa|ella|alis|ilis|ax|ex)");
+
+    /** "Morse 55", "Braden 16", "Glasgow 14": a named scale (an eponym) followed by its score. */
+    private boolean scoreFollows(EnglishTokens tk, int t) {
+        return t + 1 < tk.size && tk.start[t + 1] - tk.end[t] == 1 && tk.length(t + 1) <= 3 && tk.digits(t + 1) == tk.length(t + 1)
+                && lex.eponyms.contains(tk.text, tk.start[t], tk.stemEnd(t));
+    }
 
     /** "Trulicity 1.5 mg", "Lantus 20 units", "Humira 40mg": a dose follows. */
     private static boolean doseFollows(EnglishTokens tk, int t) {
