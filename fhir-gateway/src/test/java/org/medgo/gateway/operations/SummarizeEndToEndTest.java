@@ -93,6 +93,8 @@ class SummarizeEndToEndTest {
         assertThat(composition.getSubject().getReference()).as("the received Patient's entry").isEqualTo(SyntheticRecords.EMR_BASE + "Patient/" + record.patientId());
         assertThat(resources(document, Provenance.class).getFirst().getEntityFirstRep().getWhat().getIdentifier().getValue())
                 .isEqualTo("summarize-v2.zh");
+        assertThat(R4CoreValidator.errors(R4CoreValidator.servedBy(http), document)).as("R4 validation of the Chinese document").isEmpty();
+        assertThat(DocumentReferencesCheck.unresolved(document)).isEmpty();
         String seen = modelBoundary.since(mark).getFirst();
         assertThat(seen).contains("高血压").contains("临床小结");
         for (String identifier : record.identifiers()) {
