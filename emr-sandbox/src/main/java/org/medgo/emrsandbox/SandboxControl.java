@@ -29,12 +29,15 @@ class SandboxControl {
 
     private final FaultSwitch faults;
     private final SmartAuthorization authorization;
+    private final SystemScopeFilter scopes;
     private final RSAKey cdsClientKey;
     private final String origin;
 
-    SandboxControl(FaultSwitch faults, SmartAuthorization authorization, @Value("${server.port}") int port) throws Exception {
+    SandboxControl(FaultSwitch faults, SmartAuthorization authorization, SystemScopeFilter scopes, @Value("${server.port}") int port)
+            throws Exception {
         this.faults = faults;
         this.authorization = authorization;
+        this.scopes = scopes;
         this.cdsClientKey = new RSAKeyGenerator(2048).keyID("cds-" + UUID.randomUUID()).generate();
         this.origin = "http://127.0.0.1:" + port;
     }
@@ -48,7 +51,9 @@ class SandboxControl {
 
     @GetMapping("/_sandbox/stats")
     Map<String, Object> stats() {
-        return Map.of("tokensIssued", authorization.tokensIssued(), "faultsServed", faults.served());
+        Map<String, Object> stats = new java.util.TreeMap<>(Map.of("tokensIssued", authorization.tokensIssued(), "faultsServed", faults.served()));
+        scopes.requestsByClient().forEach((client, n) -> stats.put("requests." + client, n));
+        return stats;
     }
 
     @GetMapping(value = "/_sandbox/cds-jwks", produces = MediaType.APPLICATION_JSON_VALUE)

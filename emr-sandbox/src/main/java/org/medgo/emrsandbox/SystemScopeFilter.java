@@ -21,6 +21,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class SystemScopeFilter extends OncePerRequestFilter {
 
+    /** FHIR requests per client (the token's {@code sub}): tests tell whose token the gateway read with. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> requests = new java.util.concurrent.ConcurrentHashMap<>();
+
+    java.util.Map<String, Integer> requestsByClient() {
+        java.util.Map<String, Integer> copy = new java.util.TreeMap<>();
+        requests.forEach((client, n) -> copy.put(client, n.get()));
+        return copy;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
@@ -34,6 +43,8 @@ class SystemScopeFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        requests.computeIfAbsent(String.valueOf(token.getToken().getSubject()), c -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
         Object claim = token.getToken().getClaims().get("scope");
         Collection<?> scopes = claim instanceof Collection<?> c ? c : claim == null ? List.of() : List.of(claim.toString().split(" "));
         String[] parts = request.getRequestURI().substring("/fhir".length()).replaceFirst("^/", "").split("/");

@@ -211,15 +211,13 @@ class EmrRoundTripTest {
     @Test
     @Order(4)
     void aReportsDifferentialIsPulledFromTheEmrAndARejectedDraftNeverReachesIt() throws Exception {
-        // the report whose encounter has the fewest Observations: its record fits the test model's 4096 tokens
+        // a report with one result and no note text: its record is the encounter's, capped at 8 per type
         String report = null;
         int fewest = Integer.MAX_VALUE;
         for (JsonNode e : emr.get("DiagnosticReport?patient=Patient/" + patientId).path("entry")) {
-            String encounter = e.path("resource").path("encounter").path("reference").asText();
-            int observations = encounter.isEmpty() ? Integer.MAX_VALUE
-                    : emr.get("Observation?_summary=count&encounter=" + encounter).path("total").asInt();
-            if (observations < fewest) {
-                fewest = observations;
+            int results = e.path("resource").path("result").size();
+            if (e.path("resource").has("encounter") && results > 0 && results < fewest) {
+                fewest = results;
                 report = e.path("resource").path("id").asText();
             }
         }
@@ -243,6 +241,39 @@ class EmrRoundTripTest {
         assertThat(JdbcClient.create(gateway.getBean(javax.sql.DataSource.class))
                 .sql("SELECT count(*) FROM ehr_outbox WHERE composition_id = ?").param(java.util.UUID.fromString(draft.getIdPart()))
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void aHookWithoutPrefetchReadsTheEmrWithTheHooksOwnFhirAuthorization() throws Exception {
+        String base = "http://localhost:" + port();
+        String service = base + "/cds-services/medgo-differential";
+        String encounter = encounterIds.stream().filter(e -> !e.equals(encounterWithReportUnchecked())).findFirst().orElseThrow();
+        String hookToken = emr.loaderToken(); // another client than the gateway's own: the sandbox counts per client
+        int hookClientBefore = emr.stat("requests.sandbox-loader");
+        int gatewayBefore = emr.stat("requests." + EmrSandboxProcess.CLIENT_ID);
+        com.fasterxml.jackson.databind.node.ObjectNode request = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        request.put("hookInstance", java.util.UUID.randomUUID().toString()).put("hook", "patient-view").put("fhirServer", emr.fhirBase());
+        request.putObject("fhirAuthorization").put("access_token", hookToken).put("token_type", "Bearer").put("expires_in", 300)
+                .put("scope", "system/*.cruds").put("subject", "medgo");
+        request.putObject("context").put("userId", "Practitioner/example").put("patientId", patientId).put("encounterId", encounter);
+        assertThat(new CdsHooksSchema().errors("CdsRequest", request.toString())).isEmpty();
+
+        HttpResponse<String> first = Http.post(service, request.toString(), cdsJwt(service));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        boolean ready = false;
+        while (!ready && Instant.now().isBefore(deadline)) {
+            request.put("hookInstance", java.util.UUID.randomUUID().toString());
+            JsonNode card = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    Http.post(service, request.toString(), cdsJwt(service)).body()).path("cards").get(0);
+            ready = card.path("summary").asText().endsWith("ready for review");
+            if (!ready) Thread.sleep(500);
+        }
+        assertThat(ready).as("a differential drafted from the EMR in the background").isTrue();
+        assertThat(emr.stat("requests.sandbox-loader") - hookClientBefore).as("the EMR read with the hook's token")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(emr.stat("requests." + EmrSandboxProcess.CLIENT_ID)).as("not with the gateway's own connection").isEqualTo(gatewayBefore);
     }
 
     /** Shaped like the CDS Hooks 2.0 specification's request example, for encounter-discharge, prefetch filled. */
@@ -284,6 +315,9 @@ class EmrRoundTripTest {
                 "--medgo.ehr.base-url=" + emr.fhirBase(), "--medgo.ehr.client-id=" + EmrSandboxProcess.CLIENT_ID,
                 "--medgo.ehr.private-key=" + emr.privateKeyPem, "--medgo.ehr.key-id=" + emr.keyId,
                 "--medgo.ehr.token-uri=" + emr.tokenUri(), "--medgo.ehr.initial-backoff=50ms", "--medgo.ehr.page-size=5",
+                // at most 8 per type (two pages of 5): the report's record then fits the test model's 4096 tokens with room
+                // to answer (all 20 Observations of the encounter made its prompt ~4140 tokens)
+                "--medgo.ehr.max-resources-per-type=8",
                 "--medgo.ehr.writeback.document-reference=true", "--medgo.ehr.writeback.poll-interval=200ms",
                 "--medgo.ehr.writeback.initial-backoff=300ms", "--medgo.ehr.writeback.max-backoff=1s",
                 "--medgo.cds.clients=" + emr.origin() + "=" + emr.origin() + "/_sandbox/cds-jwks");
