@@ -84,7 +84,12 @@ public class DemoAuthorizationServer {
                 + "(demo-ehr/demo-ehr-secret, clinician/clinician-demo). Set MEDGO_OAUTH_ISSUER in production. !!!");
         OAuth2AuthorizationServerConfigurer as = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(as.getEndpointsMatcher())
-                .with(as, a -> a.tokenEndpoint(t -> t.accessTokenResponseHandler(withLaunchContext(authorizations))))
+                .with(as, a -> a.tokenEndpoint(t -> t.accessTokenResponseHandler(withLaunchContext(authorizations)))
+                        .authorizationEndpoint(e -> e.authenticationProviders(providers -> providers.forEach(p -> {
+                            if (p instanceof org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider codes) {
+                                codes.setAuthenticationValidator(LoopbackRedirectPort.withDefaults());
+                            }
+                        }))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.ignoringRequestMatchers(as.getEndpointsMatcher()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
