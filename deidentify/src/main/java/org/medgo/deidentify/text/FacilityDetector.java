@@ -143,7 +143,7 @@ final class FacilityDetector implements Detector {
     /** Grows the run around facility word {@code t}; reports it when a word in it names the place. Returns the run's last token. */
     private int facilityRun(EnglishTokens tk, int t, List<Span> out) {
         int s = t;
-        while (s > 0 && joined(tk, s - 1) && member(tk, s - 1) && !EnglishRecallDetector.sentenceStart(tk, s)) {
+        while (s > 0 && joined(tk, s - 1) && member(tk, s - 1) && !ContextCues.sentenceStart(tk, s)) {
             s--;
         }
         int e = t;
@@ -176,7 +176,7 @@ final class FacilityDetector implements Detector {
         // "Dignity Health", "Atrium Health": an everyday word naming a health system, not at the start of a sentence
         String head = EnglishRecallDetector.lower(tk, e);
         if (distinctive == 0 && e == s + 1 && (head.equals("health") || head.equals("healthcare")) && tk.isCapitalised(s)
-                && !EnglishRecallDetector.sentenceStart(tk, s) && !GENERIC.contains(EnglishRecallDetector.lower(tk, s))
+                && !ContextCues.sentenceStart(tk, s) && !GENERIC.contains(EnglishRecallDetector.lower(tk, s))
                 && !HEALTH_TOPICS.contains(EnglishRecallDetector.lower(tk, s)) && !lex.clinical.contains(tk.text, tk.start[s], tk.end[s])) {
             distinctive = 1;
         }

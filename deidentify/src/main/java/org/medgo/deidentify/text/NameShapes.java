@@ -1,0 +1,158 @@
+package org.medgo.deidentify.text;
+
+import static org.medgo.deidentify.text.ContextCues.TITLES;
+import static org.medgo.deidentify.text.ContextCues.gapOk;
+import static org.medgo.deidentify.text.EnglishRecallDetector.lower;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.medgo.deidentify.PhiType;
+import org.medgo.deidentify.text.TokenClassifier.Kind;
+
+/**
+ * Names recognised by how they are laid out rather than by the words: "Last, First", a name before ", MD",
+ * a dictation signature line, an initial trailing a name already found.
+ */
+final class NameShapes {
+    private final EnglishLexicon lex;
+
+    NameShapes(EnglishLexicon lexicon) {
+        this.lex = lexicon;
+    }
+
+    /**
+     * "this is emmaleigh w", "[NAME] K.": a single letter right after a name is its initial and goes with it ("a" and
+     * "i" are words in lower-case chat, "I" a pronoun).
+     */
+    static void trailingInitials(String text, List<Span> out) {
+        int n = out.size();
+        for (int i = 0; i < n; i++) {
+            Span sp = out.get(i);
+            int e = sp.end();
+            if (sp.type() != PhiType.NAME || e + 2 > text.length() || text.charAt(e) != ' ') {
+                continue;
+            }
+            char c = text.charAt(e + 1);
+            boolean letter = c >= 'a' && c <= 'z' && c != 'a' && c != 'i' || c >= 'A' && c <= 'Z' && c != 'I';
+            int after = e + 2;
+            if (!letter || after < text.length() && Character.isLetterOrDigit(text.charAt(after))) {
+                continue;
+            }
+            if (after < text.length() && text.charAt(after) == '.') {
+                after++;
+            }
+            out.add(new Span(sp.start(), after, PhiType.NAME));
+        }
+    }
+
+    private static final Set<String> CREDENTIALS = Set.of("md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "mbbs", "dds",
+            "pharmd", "lcsw", "crna", "cnm", "aprn", "fnp", "dnp", "mph", "msw", "lpn", "psyd", "od", "dpm", "facp", "facc", "fnp-c");
+
+    /** "FILBERT BRIGHT, M.D.", "Owen M Gallagher, MD": up to four capitalised words before a credential are a person. */
+    void namesBeforeCredentials(EnglishTokens tk, List<Span> out) {
+        for (int t = 1; t < tk.size; t++) {
+            if (!CREDENTIALS.contains(credential(tk, t)) || tk.text.charAt(tk.start[t] - 1) != ' ' || tk.charBefore(t) != ',') {
+                continue;
+            }
+            int e = t - 1;
+            int s = e;
+            while (s - 1 >= 0 && e - s < 3 && tk.isCapitalised(s - 1) && !tk.hasDigit(s - 1) && gapOk(tk, s - 1)) {
+                s--;
+            }
+            if (tk.isCapitalised(e) && !tk.hasDigit(e) && tk.text.charAt(tk.end[e]) == ',' && !TITLES.contains(lower(tk, s))) {
+                out.add(new Span(tk.start[s], tk.end[e], PhiType.NAME));
+            }
+        }
+    }
+
+    /** "M.D." is tokenised as M, D: read the credential back from the text. */
+    private static String credential(EnglishTokens tk, int t) {
+        int end = tk.end[t];
+        while (end < tk.text.length() && end - tk.start[t] < 8 && (Character.isLetter(tk.text.charAt(end)) || tk.text.charAt(end) == '.'
+                || tk.text.charAt(end) == '-')) {
+            end++;
+        }
+        String c = tk.text.substring(tk.start[t], end).toLowerCase(java.util.Locale.ROOT);
+        return c.endsWith(".") ? c.substring(0, c.length() - 1) : c;
+    }
+
+    /** Dictation lines: "XGT:holmes", "GPP/church/olinger" — the lower-case parts are the transcriptionists' names. */
+    static void transcriptionSignatures(EnglishTokens tk, List<Span> out) {
+        java.util.regex.Matcher m = SIGNATURE.matcher(tk.text);
+        while (m.find()) {
+            int from = m.start(1);
+            for (String part : m.group(1).split("/")) {
+                out.add(new Span(from, from + part.length(), PhiType.NAME));
+                from += part.length() + 1;
+            }
+        }
+    }
+
+    private static final Pattern SIGNATURE = Pattern.compile("(?m)^\\s*[A-Z]{2,4}[:/]((?:[a-z]{3,}/?){1,3})\\s*$");
+
+    /**
+     * "Last, First" and "LAST, FIRST": when one side is already a name, or both are capital words with a listed
+     * name among them and no clinical abbreviation ("CHF, COPD" stays), the pair is one name.
+     */
+    void invertedNames(EnglishTokens tk, Kind[] kind, List<Span> out) {
+        boolean[] inName = null;
+        for (int t = 0; t + 1 < tk.size; t++) {
+            if (tk.end[t] + 2 != tk.start[t + 1] || tk.text.charAt(tk.end[t]) != ',' || tk.text.charAt(tk.end[t] + 1) != ' '
+                    || !tk.isCapitalised(t) || !tk.isCapitalised(t + 1) || tk.hasDigit(t) || tk.hasDigit(t + 1)
+                    || tk.length(t) < 2 || tk.length(t + 1) < 2) {
+                continue;
+            }
+            if (inName == null) {
+                inName = nameTokens(tk, out);
+            }
+            boolean leftName = inName[t];
+            boolean rightName = inName[t + 1];
+            if (leftName == rightName && !(tk.isAllCaps(t) && tk.isAllCaps(t + 1) && !leftName)) {
+                continue;
+            }
+            if (!leftName && !rightName && !capitalPair(tk, t)) {
+                continue;
+            }
+            int other = leftName ? t + 1 : t;
+            if (CREDENTIALS.contains(lower(tk, other)) || TITLES.contains(lower(tk, other))) {
+                continue;
+            }
+            if (!leftName && !rightName || kind[other] != Kind.OTHER || tk.isAllCaps(other) && !clinicalAcronym(tk, other)
+                    && tk.length(other) >= 3) {
+                out.add(new Span(tk.start[t], tk.end[t + 1], PhiType.NAME));
+            }
+        }
+    }
+
+    /** Which tokens lie inside a NAME span found so far (one pass over the spans, a binary search each). */
+    private static boolean[] nameTokens(EnglishTokens tk, List<Span> out) {
+        boolean[] in = new boolean[tk.size];
+        for (Span sp : out) {
+            if (sp.type() != PhiType.NAME) {
+                continue;
+            }
+            int t = java.util.Arrays.binarySearch(tk.start, 0, tk.size, sp.start());
+            for (t = t < 0 ? -t - 1 : t; t < tk.size && tk.end[t] <= sp.end(); t++) {
+                in[t] = true;
+            }
+        }
+        return in;
+    }
+
+    /** "SEQUOIA, BEN": two all-capital words, one a listed name, none a clinical word or a known acronym. */
+    private boolean capitalPair(EnglishTokens tk, int t) {
+        boolean listed = false;
+        for (int i = t; i <= t + 1; i++) {
+            if (clinicalAcronym(tk, i) || tk.length(i) < 3) {
+                return false;
+            }
+            listed |= lex.names.contains(tk.text, tk.start[i], tk.end[i]);
+        }
+        return listed;
+    }
+
+    private boolean clinicalAcronym(EnglishTokens tk, int t) {
+        return lex.clinical.contains(tk.text, tk.start[t], tk.end[t]) || lex.eponyms.contains(tk.text, tk.start[t], tk.end[t]);
+    }
+}

@@ -1,0 +1,211 @@
+package org.medgo.deidentify.text;
+
+import static org.medgo.deidentify.text.ContextCues.TITLES;
+import static org.medgo.deidentify.text.EnglishRecallDetector.lower;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a single capitalised token is before any context: the safe-list lookups (ordinary, clinical, drug,
+ * name and place words) and the word shapes that mark a clinical term no list has yet.
+ */
+final class TokenClassifier {
+    /** What a token is, before context. */
+    enum Kind {
+        /** lower-case, a number, or an ordinary capitalised word */
+        OTHER,
+        /** a clinical word that is also a name ("White", "Georgia"): a name only next to one */
+        CLINICAL_NAME,
+        /** an ordinary word that is also a name or a town */
+        NAMEABLE,
+        /** a capitalised word no list knows */
+        CANDIDATE,
+        /** a single capital letter */
+        INITIAL
+    }
+
+    /** Abbreviations that sit next to names and places but are neither ("Dr.", "St.", "Jr."). */
+    private static final Set<String> ABBREVIATIONS = Set.of("st", "mt", "ft", "ste", "ave", "rd", "blvd", "dept", "apt", "jr",
+            "sr", "ii", "iii", "iv", "vs", "etc", "approx", "hosp", "med", "ctr", "univ", "co", "corp", "inc", "llc", "ltd");
+
+    /** Capitalised shapes of medical words no list has yet (a new drug, a rare disease). */
+    static final Pattern MEDICAL_SHAPE = Pattern.compile(
+            "(?i).{3,}(?:itis|emia|aemia|osis|ectomy|otomy|ostomy|plasty|pathy|algia|uria|penia|cardia|pnea|pnoea|scopy|graphy|"
+            + "lysis|megaly|plegia|trophy|statin|pril|sartan|olol|azole|mycin|cillin|floxacin|parin|xaban|mab|tinib|gliptin|flozin|"
+            + "glutide|triptan|setron|dipine|tidine|prazole|azepam|azolam|barbital|caine|cycline|vir|olone|lukast|profen|oxacin|"
+            + "plasia|rrhea|rrhoea|ptysis|stasis|ectasia|iasis|emesis|phagia|phasia|ology|ologist|coccus|cocci|bacter|monas|"
+            + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians)");
+
+    /** Latin/Greek clinical prefixes that surnames do not start with ("Seronegative", "Normocephalic", "Acetylsalicylic"). */
+    private static final Pattern MEDICAL_PREFIX = Pattern.compile(
+            "(?i)(?:sero|normo|acetyl|hypo|hyper|anti|peri|intra|extra|poly|micro|macro|neuro|cardio|gastro|hepato|nephro|pneumo|"
+            + "broncho|osteo|arthro|dermato|hemato|haemato|immuno|onco|patho|psycho|pharmaco|myo|pseudo|tachy|brady|dys|hemi|"
+            + "hydro|lympho|leuko|erythro|thrombo|glyco|lipo|chole|uro|retro|supra|infra|echo|electro|endoscop|laparo)[a-z]{4,}");
+
+    private final EnglishLexicon lex;
+
+    TokenClassifier(EnglishLexicon lexicon) {
+        this.lex = lexicon;
+    }
+
+    static boolean nameish(Kind k) {
+        return k == Kind.NAMEABLE || k == Kind.CANDIDATE || k == Kind.INITIAL || k == Kind.CLINICAL_NAME;
+    }
+
+    Kind classify(EnglishTokens tk, int t) {
+        if (tk.hasDigit(t) || !tk.isCapitalised(t)) {
+            return Kind.OTHER;
+        }
+        if (tk.isInitial(t)) {
+            return Kind.INITIAL;
+        }
+        if (camelCase(s0(tk), tk.start[t], tk.end[t]) || slashedAcronyms(tk, t)) {
+            return Kind.OTHER; // NaCl, HbA, ACC/AHA, CT/MRI
+        }
+        if (tk.length(t) > 2 && tk.first(t) == 'I' && (tk.text.charAt(tk.start[t] + 1) == '\'' || tk.text.charAt(tk.start[t] + 1) == '’')) {
+            return Kind.OTHER; // I'm, I'll, I've
+        }
+        String s = tk.text;
+        int a = tk.start[t];
+        int b = tk.stemEnd(t);
+        if (b - a <= 5) {
+            String w = lower(tk, t);
+            if (TITLES.contains(w) || ABBREVIATIONS.contains(w)) {
+                return Kind.OTHER;
+            }
+        }
+        if (tk.isAllCaps(t) && (lex.clinical.contains(s, a, b)
+                || b - a <= 5 && !lex.safe.contains(s, a, b) && !lex.names.contains(s, a, b))) {
+            return Kind.OTHER; // an acronym (CHF, ADA, NKDA); a facility acronym needs a care verb: FacilityDetector
+        }
+        boolean name = lex.names.contains(s, a, b);
+        boolean place = lex.places.contains(s, a, b);
+        if (name && b - a <= 4 && tk.isAllCaps(t)) {
+            return Kind.CLINICAL_NAME; // "ANA positive", "AMY level": a name only next to another one
+        }
+        if (lex.clinical.contains(s, a, b)) {
+            return name ? Kind.CLINICAL_NAME : Kind.OTHER;
+        }
+        if (lex.eponyms.contains(s, a, b)) {
+            return name ? Kind.NAMEABLE : Kind.OTHER;
+        }
+        boolean ordinary = lex.safe.contains(s, a, b);
+        if (name || place) {
+            return ordinary ? Kind.NAMEABLE : Kind.CANDIDATE;
+        }
+        if (ordinary) {
+            return Kind.OTHER;
+        }
+        if (partsKnown(s, a, b) || MEDICAL_SHAPE.matcher(s).region(a, b).matches() || MEDICAL_PREFIX.matcher(s).region(a, b).matches()) {
+            return Kind.OTHER;
+        }
+        if (pluralAcronym(s, a, b)) {
+            return Kind.OTHER; // "ADLs", "PVCs"
+        }
+        if (clinicalCompound(s, a, tk.end[t]) && !(tk.isAllCaps(t) && hyphenatedName(s, a, tk.end[t]))) {
+            return Kind.OTHER; // "Anti-Ro", "Keytruda-related", "BI-RADS", "DAPA-HF"
+        }
+        return Kind.CANDIDATE;
+    }
+
+    private static String s0(EnglishTokens tk) {
+        return tk.text;
+    }
+
+    /** A capital after a small letter, not in a name's way (McDonald, DeShawn, O'Brien): a formula or an abbreviation. */
+    private static boolean camelCase(String s, int a, int b) {
+        for (int i = a + 1; i < b; i++) {
+            if (Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1))) {
+                String head = s.substring(a, i);
+                return !(head.equals("Mc") || head.equals("Mac") || head.equals("De") || head.equals("Di") || head.equals("Le")
+                        || head.equals("La") || head.equals("Van") || head.equals("Von") || head.equals("Du") || head.equals("Da"));
+            }
+        }
+        return false;
+    }
+
+    /** "ACC/AHA", "CBC/Diff", "Cor/Cardiac": parts joined by slashes, each short or an ordinary word. */
+    private boolean slashedAcronyms(EnglishTokens tk, int t) {
+        String w = tk.word(t);
+        if (w.indexOf('/') < 0) {
+            return false;
+        }
+        for (String part : w.split("/")) {
+            if (part.length() > 5 && !lex.safe.contains(part) && !lex.clinical.contains(part) || lex.names.contains(part) && part.length() > 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern COMPOUND = Pattern.compile("(?i:anti|non|pre|post)-.+|.+-(?i:related|induced|associated|"
+            + "positive|negative|resistant|sensitive|dependent|refractory|naive|naïve|like|type|mediated|specific)|[A-Z0-9]+(?:-[A-Z0-9]+)+");
+
+    /** A hyphenated clinical word: an antibody, a drug effect, an all-capital acronym ("BI-RADS", "DAPA-HF"). */
+    private static boolean clinicalCompound(String s, int a, int b) {
+        int dash = dashIn(s, a, b);
+        return dash > a && dash < b && COMPOUND.matcher(s).region(a, b).matches();
+    }
+
+    /** "SMITH-JONES", "O'NEIL-PARK": every part of 3+ letters, or a listed name among them; "BI-RADS", "DAPA-HF" are not. */
+    private boolean hyphenatedName(String s, int a, int b) {
+        int from = a;
+        boolean listed = false;
+        boolean shortPart = false;
+        while (from < b) {
+            int to = dashIn(s, from, b);
+            listed |= lex.names.contains(s, from, to);
+            shortPart |= to - from <= 2;
+            for (int i = from; i < to; i++) {
+                shortPart |= EnglishTokens.isDigit(s.charAt(i));
+            }
+            from = to + 1;
+        }
+        return listed || !shortPart;
+    }
+
+    /** The first '-' in [a, b), or b: bounded, so that a word without a dash does not scan the rest of the note. */
+    private static int dashIn(String s, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (s.charAt(i) == '-') {
+                return i;
+            }
+        }
+        return b;
+    }
+
+    private static boolean pluralAcronym(String s, int a, int b) {
+        if (b - a < 3 || s.charAt(b - 1) != 's') {
+            return false;
+        }
+        for (int i = a; i < b - 1; i++) {
+            if (!Character.isUpperCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Non-Hodgkin", "X-ray", "Follow-up": every part of a hyphenated word is a known word. */
+    boolean partsKnown(String s, int a, int b) {
+        if (dashIn(s, a, b) == b) {
+            return false;
+        }
+        int from = a;
+        boolean allNames = true;
+        int checked = 0;
+        while (from < b) {
+            int to = dashIn(s, from, b);
+            if (to > from + 1) {
+                if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to) || lex.eponyms.contains(s, from, to))) {
+                    return false;
+                }
+                allNames &= lex.names.contains(s, from, to);
+                checked++;
+            }
+            from = to + 1;
+        }
+        return !(allNames && checked >= 2); // "Smith-Jones" is a name even though smith is a word
+    }
+}
