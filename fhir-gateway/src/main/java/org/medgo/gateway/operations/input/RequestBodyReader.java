@@ -87,8 +87,10 @@ public class RequestBodyReader {
         IParser parser = parserFor(contentType, body);
         try {
             return parser.parseResource(body);
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException | IllegalStateException | NullPointerException e) {
-            // whatever HAPI throws on a body it cannot read is the body's fault: 400, never a 500
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException | IllegalStateException | NullPointerException
+                 | IndexOutOfBoundsException e) {
+            // whatever HAPI throws on a body it cannot read is the body's fault: 400, never a 500 (an empty JSON
+            // property name made HAPI's JsonParser index past the end of "": found by the CI fuzz run)
             throw new InvalidRequestException("the body is not a valid FHIR resource");
         }
     }
