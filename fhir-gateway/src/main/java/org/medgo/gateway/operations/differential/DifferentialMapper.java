@@ -36,7 +36,16 @@ public final class DifferentialMapper {
     public static final String NEXT_TEST = BASE + "differential-next-test";
     static final String RISK_PROBABILITY = "http://terminology.hl7.org/CodeSystem/risk-probability";
 
+    /** The schema's codes (also codes of risk-probability); from a tier that does not enforce the schema, anything else is text only. */
+    private static final java.util.Set<String> LIKELIHOODS = java.util.Set.of("high", "moderate", "low");
+
     private DifferentialMapper() {}
+
+    private static CodeableConcept likelihoodOf(String likelihood) {
+        return LIKELIHOODS.contains(likelihood)
+                ? new CodeableConcept(new Coding(RISK_PROBABILITY, likelihood, likelihood))
+                : new CodeableConcept().setText(likelihood);
+    }
 
     public static GeneratedDocument map(DifferentialDraft draft, DocumentContext ctx) {
         boolean zh = ctx.chinese();
@@ -55,7 +64,8 @@ public final class DifferentialMapper {
         Citations citations = new Citations();
         for (DifferentialDraft.Candidate d : draft.differentials()) {
             String name = d.condition();
-            String likelihood = d.likelihood();
+            String stated = org.medgo.gateway.operations.composition.FhirStringCharacters.withoutForbidden(d.likelihood()).strip();
+            String likelihood = stated.isEmpty() ? "(not stated)" : stated;
             Condition condition = new Condition();
             condition.setId(UUID.randomUUID().toString());
             AiLabels.label(condition);
@@ -68,7 +78,7 @@ public final class DifferentialMapper {
             condition.getCode().setText(name.isBlank() ? "(unnamed)" : name);
             condition.setRecordedDate(ctx.date());
             condition.setRecorder(null);
-            condition.addExtension(LIKELIHOOD, new CodeableConcept(new Coding(RISK_PROBABILITY, likelihood, likelihood)));
+            condition.addExtension(LIKELIHOOD, likelihoodOf(likelihood));
             List<CitedText> supporting = nonBlankFindings(d.supporting());
             List<CitedText> opposing = nonBlankFindings(d.opposing());
             List<String> tests = nonBlank(d.nextTests());

@@ -26,8 +26,6 @@ public final class StepTimes {
         MODEL("model"),
         /** leak scan, re-identification, mapping to FHIR */
         MAP("map"),
-        /** FHIR R4 validation of the generated document */
-        CHECK("check"),
         /** one transaction with the document and its sources, and the audit records */
         STORE("store"),
         /** the document Bundle the caller receives, serialised */

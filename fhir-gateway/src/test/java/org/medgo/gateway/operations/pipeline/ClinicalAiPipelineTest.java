@@ -70,6 +70,7 @@ class ClinicalAiPipelineTest {
     @Autowired FakeModel model;
     @Autowired CompositionStore store;
     @Autowired DataSource dataSource;
+    @Autowired RecordValidator validator;
 
     @BeforeEach
     void nothingAskedYet() {
@@ -127,6 +128,35 @@ class ClinicalAiPipelineTest {
         Condition acs = conditions.stream().filter(x -> x.getCode().getText().startsWith("Acute")).findFirst().orElseThrow();
         assertThat(acs.getEvidence()).extracting(e -> e.getCodeFirstRep().getText()).containsExactly("ST depression");
         assertThat(acs.getSubject().getReference()).isEqualTo("Patient/" + record.patientId());
+    }
+
+    /**
+     * The generated document is not re-validated per request (it cost more than half of the gateway's own time per
+     * call); this is what stands in for that check: whatever a model writes, what is stored is valid R4.
+     */
+    @Test
+    void whateverTheModelWritesTheStoredDocumentIsValidR4() {
+        String longText = "very long course ".repeat(700);
+        List<String> answers = List.of(
+                summary(""), summary("   "), summary("fever\u0000\b\f of unknown origin \uD83E\uDDA0"),
+                summary("<script>alert(1)</script> & <b>bold</b> ]]> {{x}} [S999] [S1]"), summary(longText),
+                json(Map.of("course", List.of(Map.of("text", "cites nothing real", "sources", List.of("S404", "", "x"))))),
+                json(Map.of("differentials", List.of(
+                        Map.of("condition", "", "likelihood", "certain", "supporting", List.of(""), "opposing", List.of(" "), "nextTests", List.of("\u0007")),
+                        Map.of("condition", "Sepsis <img src=x>", "likelihood", "", "supporting", List.of(longText), "opposing", List.of(), "nextTests", List.of())))),
+                "{\"differentials\": []}");
+        for (String answer : answers) {
+            model.answer(request -> answer);
+            OperationKind kind = answer.contains("differentials") ? OperationKind.ENCOUNTER_DIFFERENTIAL : OperationKind.SUMMARIZE;
+            PipelineResult result = pipeline.run(kind, input(SyntheticRecords.english(11, true).bundle()), CallMode.SYNCHRONOUS,
+                    Progress.NONE, () -> false);
+            List<org.hl7.fhir.r4.model.Resource> stored = new java.util.ArrayList<>(store.generatedWith(result.compositionId()));
+            stored.add(store.read(result.compositionId()).orElseThrow());
+            for (org.hl7.fhir.r4.model.Resource resource : stored) {
+                assertThat(validator.errors(resource)).as("%s for answer %s", resource.fhirType(), answer.substring(0, Math.min(80, answer.length())))
+                        .extracting(m -> m.getLocationString() + " " + m.getMessage()).isEmpty();
+            }
+        }
     }
 
     @Test

@@ -46,4 +46,19 @@ class RecordValidatorTest {
             assertThat(verdicts).containsExactlyElementsOf(expected);
         }
     }
+
+    @Test
+    void reusedCoreValidatorsCarryNothingFromOneRecordToTheNext() {
+        // more runs than a core validator serves before it is rebuilt, alternating broken and valid records
+        for (int i = 0; i < 2 * ReusingInstanceValidator.USES + 3; i++) {
+            Bundle record = ValidatorWarmUp.record();
+            boolean broken = i % 3 == 0;
+            if (broken) {
+                ((Observation) record.getEntry().get(3).getResource()).setStatus(null);
+            }
+            assertThat(validator.errors(record)).as("run %d", i)
+                    .extracting(m -> m.getLocationString())
+                    .containsExactlyElementsOf(broken ? List.of("Bundle.entry[3].resource/*Observation/warm-up-observation*/") : List.of());
+        }
+    }
 }
