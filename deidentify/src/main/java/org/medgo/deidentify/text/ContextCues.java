@@ -72,7 +72,24 @@ final class ContextCues {
             return tk.isCapitalised(t + 1); // "Drs. Mbeki and Laurent"
         }
         return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1]
-                && (!tk.isAllCaps(t) || CREDENTIAL_TITLES.contains(lower(tk, t)));
+                && (!tk.isAllCaps(t) || CREDENTIAL_TITLES.contains(lower(tk, t))
+                || SHOUTED_TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isAllCaps(t + 1));
+    }
+
+    /**
+     * Titles that stay titles in capitals before a capital word ("DR TYRO IN", "MRS LEY HERE"): notes typed in capitals
+     * write every doctor that way. "MR" (mitral regurgitation) and "MS" (multiple sclerosis) are left out.
+     */
+    static final Set<String> SHOUTED_TITLES = Set.of("dr", "drs", "mrs");
+
+    /** A word that names the person after it whatever its case: a doctor's title or a relative ("DR KINN", "BROTHER VINNY"). */
+    static boolean strongPersonCue(EnglishTokens tk, int t) {
+        if (t < 0 || t + 1 >= tk.size || tk.start[t + 1] - tk.end[t] > 2) {
+            return false;
+        }
+        String w = lower(tk, t);
+        return SHOUTED_TITLES.contains(w) && title(tk, t) || KIN.contains(w) && !w.equals("family") && !w.equals("children")
+                && !w.equals("kids") && !w.equals("parents");
     }
 
     /** Start of a sentence, a line or a list item: a capital there says nothing. */

@@ -51,6 +51,7 @@ final class EnglishRecallDetector implements Detector {
             return;
         }
         EnglishTokens tk = new EnglishTokens(text);
+        ShoutedLines shouted = new ShoutedLines(tk);
         Kind[] kind = new Kind[tk.size];
         for (int t = 0; t < tk.size; t++) {
             kind[t] = classifier.classify(tk, t);
@@ -64,6 +65,8 @@ final class EnglishRecallDetector implements Detector {
             } else if (nameish(kind[t]) && t + 1 < tk.size && kind[t + 1] == Kind.OTHER && tk.isCapitalised(t + 1)
                     && PARTICLES.contains(lower(tk, t))) {
                 kind[t] = Kind.OTHER; // "Von Willebrand": a particle before a clinical word
+            } else if (kind[t] == Kind.OTHER && shortUnknownCapitals(tk, t) && ContextCues.strongPersonCue(tk, t - 1)) {
+                kind[t] = Kind.CANDIDATE; // "DR TYRO", "BROTHER VINNY": not an acronym after a doctor's title or a relative
             }
         }
         int t = 0;
@@ -84,20 +87,20 @@ final class EnglishRecallDetector implements Detector {
                     break;
                 }
             }
-            decide(tk, kind, t, e, out);
+            decide(tk, kind, shouted, t, e, out);
             t = e + 1;
         }
         places.multiWordPlaces(tk, out);
         lowerCaseNames.lowerCaseNames(tk, out);
         lowerCaseNames.lowerCaseInitials(tk, out);
-        nameShapes.invertedNames(tk, kind, out);
+        nameShapes.invertedNames(tk, kind, shouted, out);
         nameShapes.namesBeforeCredentials(tk, out);
         transcriptionSignatures(tk, out);
         trailingInitials(tk.text, out);
         cityShortForms(tk, out);
     }
 
-    private void decide(EnglishTokens tk, Kind[] kind, int s, int e, List<Span> out) {
+    private void decide(EnglishTokens tk, Kind[] kind, ShoutedLines shouted, int s, int e, List<Span> out) {
         int candidates = 0;
         int nameable = 0;
         int clinicalNames = 0;
@@ -130,7 +133,10 @@ final class EnglishRecallDetector implements Detector {
         }
         String prev = s > 0 ? lower(tk, s - 1) : "";
         boolean flag;
-        if (titled || candidates > 0) {
+        if (!titled && shouted.at(s) && shouted.at(e)) {
+            flag = shoutedCue(tk, s, e, prev, listedNames, nameable + clinicalNames)
+                    || candidates > 0 && (SHOUTED_PLACE_CUES.contains(prev) || prev.equals("the") && SHOUTED_PLACE_CUES.contains(lower(tk, s - 2)));
+        } else if (titled || candidates > 0) {
             flag = true;
         } else if (nameable + clinicalNames >= 2 && listedNames >= 1 || (nameable + clinicalNames) >= 1 && initials >= 1) {
             flag = true;
@@ -152,9 +158,38 @@ final class EnglishRecallDetector implements Detector {
         }
         // A lone initial at either end belongs to the name; a clinical word at the start does not ("Black Maria" stays a run).
         boolean placeCue = PLACE_CUES.contains(prev) && !titled;
-        PhiType type = placeCue && (places.placeRun(tk, s, e) || listedNames == 0) || listedNames == 0 && places.placeRun(tk, s, e)
+        PhiType type = !titled && (placeCue && (places.placeRun(tk, s, e) || listedNames == 0) || listedNames == 0 && places.placeRun(tk, s, e))
                 ? PhiType.ADDRESS : PhiType.NAME;
         out.add(new Span(tk.start[s], tk.end[e], type));
+    }
+
+    /** Person cues that still hold on a line in capitals ("BROTHER VINNY", "HI BEA"); "WITH", "BY", "PT" do not. */
+    private static final java.util.Set<String> WEAK_IN_CAPITALS = java.util.Set.of("and", "with", "by", "per", "pt", "patient", "name",
+            "best", "love");
+
+    /** Where an unknown word in capitals is a place ("AT CALVERT", "TO QUARTERMAIN 3", "FROM THE KEELEY HOUSE"). */
+    private static final java.util.Set<String> SHOUTED_PLACE_CUES = java.util.Set.of("at", "from", "in", "near", "to");
+
+    /** On a line in capitals: a cue before or after, a signature, or a listed name beside an unknown word ("BEA TURA"). */
+    private static boolean shoutedCue(EnglishTokens tk, int s, int e, String prev, int listedNames, int ordinaryNames) {
+        return PERSON_CUES.contains(prev) && !WEAK_IN_CAPITALS.contains(prev) || ContextCues.strongPersonCue(tk, s - 1)
+                || e + 1 < tk.size && ShoutedLines.PERSON_AFTER.contains(lower(tk, e + 1)) && tk.start[e + 1] - tk.end[e] == 1
+                || signatureLine(tk, s, e) || e > s && listedNames >= 1 && ordinaryNames == 0;
+    }
+
+    /** An all-capital word of 3+ letters that no clinical or ordinary-word list has ("TYRO", "KINN"): read as an acronym. */
+    private boolean shortUnknownCapitals(EnglishTokens tk, int t) {
+        if (tk.length(t) < 3 || !tk.isAllCaps(t) || tk.hasDigit(t)) {
+            return false;
+        }
+        int a = tk.start[t];
+        int b = tk.stemEnd(t);
+        for (int i = a; i < b; i++) {
+            if (!Character.isLetter(tk.text.charAt(i))) {
+                return false;
+            }
+        }
+        return !lex.clinical.contains(tk.text, a, b) && !lex.safe.contains(tk.text, a, b) && !lex.eponyms.contains(tk.text, a, b);
     }
 
     static String lower(EnglishTokens tk, int t) {

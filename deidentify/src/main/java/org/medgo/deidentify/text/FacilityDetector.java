@@ -58,7 +58,10 @@ final class FacilityDetector implements Detector {
             "sees", "saw", "scanned", "imaged", "operated", "biopsied", "diagnosed", "managed", "stayed", "rehabbed", "placed",
             "faxed", "records", "notes", "labs", "imaging", "obtained", "received", "requested", "called", "contacted", "arrived",
             "returned", "came", "coming", "living", "resides", "staying", "volunteers", "hospitalization", "admission", "stay",
-            "visit", "appointment", "appt", "surgery", "delivery", "follows", "establish", "established");
+            "visit", "appointment", "appt", "surgery", "delivery", "follows", "establish", "established",
+            // shorthand and misspellings of real notes: "trans to GH", "transfered from", "med-flighted to", "tx to"
+            "trans", "transfer", "transfered", "tranfered", "transferring", "tx", "tx'd", "adm", "admit", "flighted", "medflighted",
+            "med-flighted", "medflight", "go", "goes", "back");
     private static final Set<String> CARE_PREPOSITIONS = Set.of("at", "to", "from", "in");
     private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "&", "for", "at", "on", "de", "la", "del", "los", "san");
 
@@ -79,11 +82,12 @@ final class FacilityDetector implements Detector {
             return;
         }
         EnglishTokens tk = new EnglishTokens(text);
+        ShoutedLines shouted = new ShoutedLines(tk);
         for (int t = 0; t < tk.size; t++) {
             int a = tk.start[t];
             int b = tk.end[t];
             if (tk.isCapitalised(t) && (HEAD_WORDS.contains(tk.text, a, b) || PREFIX_WORDS.contains(tk.text, a, b) && nextCapitalised(tk, t))) {
-                t = facilityRun(tk, t, out);
+                t = facilityRun(tk, t, shouted.at(t), out);
             } else if (CARE_VERB_WORDS.contains(tk.text, a, b) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
                 afterCareVerb(tk, t + 2, out);
             } else if (unknownAcronym(tk, t) && (t > 0 && ACRONYM_BEFORE.contains(EnglishRecallDetector.lower(tk, t - 1))
@@ -141,7 +145,7 @@ final class FacilityDetector implements Detector {
     }
 
     /** Grows the run around facility word {@code t}; reports it when a word in it names the place. Returns the run's last token. */
-    private int facilityRun(EnglishTokens tk, int t, List<Span> out) {
+    private int facilityRun(EnglishTokens tk, int t, boolean shouted, List<Span> out) {
         int s = t;
         while (s > 0 && joined(tk, s - 1) && member(tk, s - 1) && !ContextCues.sentenceStart(tk, s)) {
             s--;
@@ -169,7 +173,7 @@ final class FacilityDetector implements Detector {
             if (PREFIXES.contains(w) && i < e) {
                 prefixed = true;
             } else if (!HEADS.contains(w) && !GENERIC.contains(w) && !CONNECTORS.contains(w) && !HEALTH_TOPICS.contains(w)
-                    && (strong || names(tk, i))) {
+                    && (strong || names(tk, i, shouted))) {
                 distinctive++;
             }
         }
@@ -190,18 +194,52 @@ final class FacilityDetector implements Detector {
         return e;
     }
 
+    /** Heads that end a place typed in lower case ("holy cross hospital", "sacred heart hosp", "mercer campus"). */
+    private static final Set<String> LOWER_HEADS = Set.of("hospital", "hosp", "memorial", "campus", "rehab", "medical", "clinic",
+            "house", "manor", "health");
+
+    /**
+     * "transfer to quartermain 2", "sent to gh", "presented to holy cross hospital": in lower case, a word no list knows
+     * after a care verb is the place; known words are one only when a facility head ends them within three words.
+     */
+    private void lowerCaseAfterCareVerb(EnglishTokens tk, int t, List<Span> out) {
+        int e = t;
+        while (e < tk.size && e - t < 3 && tk.isLower(e) && !tk.hasDigit(e) && !LOWER_HEADS.contains(EnglishRecallDetector.lower(tk, e))
+                && (e == t || tk.start[e] - tk.end[e - 1] == 1)) {
+            e++;
+        }
+        boolean head = e < tk.size && e > t && tk.isLower(e) && LOWER_HEADS.contains(EnglishRecallDetector.lower(tk, e))
+                && tk.start[e] - tk.end[e - 1] == 1;
+        String first = EnglishRecallDetector.lower(tk, t);
+        if (head && !GENERIC.contains(first) && !HEALTH_TOPICS.contains(first) && !lex.clinical.contains(tk.text, tk.start[t], tk.end[t])) {
+            out.add(new Span(tk.start[t], tk.end[e], PhiType.ORGANIZATION));
+            return;
+        }
+        int a = tk.start[t];
+        int b = tk.stemEnd(t);
+        if (tk.length(t) >= 2 && !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b) && !lex.eponyms.contains(tk.text, a, b)
+                && !GENERIC.contains(first) && !TokenClassifier.MEDICAL_SHAPE.matcher(tk.text).region(a, b).matches()) {
+            out.add(new Span(a, tk.end[t], PhiType.ORGANIZATION));
+        }
+    }
+
     /** Without a strong facility word, a word names the place only if it is no ordinary word, or a name or a town. */
-    private boolean names(EnglishTokens tk, int i) {
+    private boolean names(EnglishTokens tk, int i, boolean shouted) {
         int a = tk.start[i];
         int b = tk.stemEnd(i);
         if (lex.clinical.contains(tk.text, a, b)) {
             return false;
         }
-        return !lex.safe.contains(tk.text, a, b) || lex.names.contains(tk.text, a, b) || lex.places.contains(tk.text, a, b);
+        // on a line in capitals an ordinary word is just a word ("EARLY AM LABS SENT"), even when it is also a surname
+        return !lex.safe.contains(tk.text, a, b) || !shouted && (lex.names.contains(tk.text, a, b) || lex.places.contains(tk.text, a, b));
     }
 
     /** "seen at UCSF", "admitted to Mercy General": the capitalised run after a care verb names a place. */
     private void afterCareVerb(EnglishTokens tk, int t, List<Span> out) {
+        if (t < tk.size && tk.isLower(t) && !tk.hasDigit(t)) {
+            lowerCaseAfterCareVerb(tk, t, out);
+            return;
+        }
         if (t >= tk.size || !tk.isCapitalised(t) || tk.hasDigit(t)) {
             return;
         }

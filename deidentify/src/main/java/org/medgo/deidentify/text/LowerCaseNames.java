@@ -16,8 +16,38 @@ import org.medgo.deidentify.PhiType;
  * ("dr", "name is", "pt ... called", "spoke w/") or a listed name or initial beside it.
  */
 final class LowerCaseNames {
-    private static final WordSet CUE_WORDS = new WordSet(java.util.stream.Stream.concat(TITLES.stream(),
-            java.util.stream.Stream.of("name", "calls", "call", "named", "aka")).toList());
+    /** Relatives named in lower case ("son bill called", "wife, rose, left", "husband milovan"). */
+    private static final Set<String> KIN_WORDS = Set.of("wife", "husband", "daughter", "son", "mother", "father", "mom", "dad",
+            "brother", "sister", "grandson", "granddaughter", "niece", "nephew", "aunt", "uncle", "boyfriend", "girlfriend",
+            "fiance", "fiancee", "cousin", "dtr", "neighbor", "neighbour", "friend");
+    private static final WordSet CUE_WORDS = new WordSet(java.util.stream.Stream.of(TITLES.stream(), KIN_WORDS.stream(),
+            java.util.stream.Stream.of("name", "calls", "call", "named", "aka")).flatMap(x -> x).distinct().toList());
+
+    /** Titles that make the next lower-case word a name even when it is an ordinary word ("dr. pica aware", "dr small"). */
+    private static final Set<String> DOCTOR_TITLES = Set.of("dr", "drs", "doctor", "mr", "mrs");
+
+    /**
+     * Words that follow a title or a relative without being a name: function words, modal verbs, and what a note says of
+     * a doctor or a relative ("dr aware", "son will call", "wife at bedside", "daughter in to visit").
+     */
+    private static final Set<String> NOT_A_NAME_AFTER_CUE = Set.of("aware", "here", "there", "now", "today", "tonight", "again",
+            "in", "at", "to", "of", "for", "on", "and", "or", "the", "a", "an", "with", "by", "from", "who", "that", "this", "also",
+            "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can", "could", "may", "might",
+            "should", "must", "did", "does", "do", "team", "office", "note", "notes", "order", "orders", "rounds", "re", "regarding",
+            "about", "as", "if", "per", "w", "x", "s", "please", "wants", "says", "into", "out", "up", "still", "not", "very",
+            "just", "already", "later", "tomorrow", "yesterday", "asked", "asks", "visiting", "present", "feels",
+            "updated", "informed", "notified", "paged", "called", "saw", "came", "left", "spoke", "states", "stated",
+            "both", "all", "who's", "lives", "living", "staying", "my", "his", "her", "their", "our", "your", "its",
+            "some", "any", "concerned", "upset", "anxious", "involved", "supportive", "available", "unavailable", "visit", "visits",
+            "call", "calls", "phone", "number", "hcp", "proxy", "poa", "followed", "following", "recommends", "recommended",
+            "agrees", "agreed", "plans", "wishes", "wish", "requests", "requested", "declined", "refused", "consented", "signed");
+
+    /** After a doctor's title an ordinary lower-case word is the surname ("dr. pica", "dr small") unless a note word. */
+    private boolean ordinaryWordAsName(EnglishTokens tk, int t) {
+        String w = lower(tk, t);
+        return tk.length(t) >= 3 && !NOT_A_NAME_AFTER_CUE.contains(w) && !PERSON_VERBS.contains(w) && !w.endsWith("ed")
+                && !w.endsWith("ing") && !lex.clinical.contains(tk.text, tk.start[t], tk.stemEnd(t));
+    }
 
     private final EnglishLexicon lex;
     private final TokenClassifier words;
@@ -33,7 +63,7 @@ final class LowerCaseNames {
             return;
         }
         int next = -1;
-        if (TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isLower(t + 1)) {
+        if ((TITLES.contains(lower(tk, t)) || KIN_WORDS.contains(lower(tk, t))) && t + 1 < tk.size && tk.isLower(t + 1)) {
             next = t + 1;
         } else if (tk.is(t, "name") && tk.is(t + 1, "is") && t + 2 < tk.size && !tk.hasDigit(t + 2)
                 || (tk.is(t, "calls") || tk.is(t, "call")) && tk.is(t + 1, "me") && t + 2 < tk.size) {
@@ -52,7 +82,9 @@ final class LowerCaseNames {
                 e++;
             }
             out.add(new Span(a, tk.end[e], PhiType.NAME));
-        } else if (lex.names.contains(tk.text, a, b) || !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b)) {
+        } else if (lex.names.contains(tk.text, a, b) && !(KIN_WORDS.contains(lower(tk, t)) && NOT_A_NAME_AFTER_CUE.contains(lower(tk, next)))
+                || !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b) && !NOT_A_NAME_AFTER_CUE.contains(lower(tk, next))
+                || DOCTOR_TITLES.contains(lower(tk, t)) && ordinaryWordAsName(tk, next)) {
             int e = next;
             if (e + 1 < tk.size && tk.isLower(e + 1) && gapOk(tk, e) && (lex.names.contains(tk.text, tk.start[e + 1], tk.stemEnd(e + 1))
                     || !lex.safe.contains(tk.text, tk.start[e + 1], tk.stemEnd(e + 1)))) {

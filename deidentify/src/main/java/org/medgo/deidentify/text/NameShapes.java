@@ -95,7 +95,7 @@ final class NameShapes {
      * "Last, First" and "LAST, FIRST": when one side is already a name, or both are capital words with a listed
      * name among them and no clinical abbreviation ("CHF, COPD" stays), the pair is one name.
      */
-    void invertedNames(EnglishTokens tk, Kind[] kind, List<Span> out) {
+    void invertedNames(EnglishTokens tk, Kind[] kind, ShoutedLines shouted, List<Span> out) {
         boolean[] inName = null;
         for (int t = 0; t + 1 < tk.size; t++) {
             if (tk.end[t] + 2 != tk.start[t + 1] || tk.text.charAt(tk.end[t]) != ',' || tk.text.charAt(tk.end[t] + 1) != ' '
@@ -111,7 +111,7 @@ final class NameShapes {
             if (leftName == rightName && !(tk.isAllCaps(t) && tk.isAllCaps(t + 1) && !leftName)) {
                 continue;
             }
-            if (!leftName && !rightName && !capitalPair(tk, t)) {
+            if (!leftName && !rightName && !capitalPair(tk, t, shouted.at(t))) {
                 continue;
             }
             int other = leftName ? t + 1 : t;
@@ -141,13 +141,14 @@ final class NameShapes {
     }
 
     /** "SEQUOIA, BEN": two all-capital words, one a listed name, none a clinical word or a known acronym. */
-    private boolean capitalPair(EnglishTokens tk, int t) {
+    /** Two capitals around a comma, one a listed name; on a line in capitals a name that is no ordinary word ("INTUBATED, GOOD"). */
+    private boolean capitalPair(EnglishTokens tk, int t, boolean shouted) {
         boolean listed = false;
         for (int i = t; i <= t + 1; i++) {
             if (clinicalAcronym(tk, i) || tk.length(i) < 3) {
                 return false;
             }
-            listed |= lex.names.contains(tk.text, tk.start[i], tk.end[i]);
+            listed |= lex.names.contains(tk.text, tk.start[i], tk.end[i]) && !(shouted && lex.safe.contains(tk.text, tk.start[i], tk.end[i]));
         }
         return listed;
     }
