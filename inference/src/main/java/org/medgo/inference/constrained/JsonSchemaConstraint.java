@@ -12,12 +12,17 @@ import java.util.Set;
 public final class JsonSchemaConstraint implements TokenConstraint {
     private final TokenVocabulary vocabulary;
     private final Set<Integer> endIds;
+    /** {@link #endIds} unboxed: the mask visits every logit each step, and a boxed set lookup per logit was most of its time. */
+    private final int[] ends;
+    private final float[] endLogits;
     private JsonState state;
     private boolean[] allowed;
 
     private JsonSchemaConstraint(SchemaNode root, TokenVocabulary vocabulary, Set<Integer> endIds) {
         this.vocabulary = vocabulary;
         this.endIds = endIds;
+        this.ends = endIds.stream().mapToInt(Integer::intValue).filter(i -> i >= 0).toArray();
+        this.endLogits = new float[ends.length];
         this.state = JsonState.start(root);
     }
 
@@ -68,13 +73,17 @@ public final class JsonSchemaConstraint implements TokenConstraint {
             walk(0, state, budget - 1);
         }
         boolean complete = state.complete();
+        for (int k = 0; k < ends.length; k++) {
+            endLogits[k] = ends[k] < logits.length ? logits[ends[k]] : 0f;
+        }
         for (int i = 0; i < logits.length; i++) {
-            boolean ok = i < allowed.length && allowed[i];
-            if (endIds.contains(i)) {
-                ok = complete;
-            }
-            if (!ok) {
+            if (i >= allowed.length || !allowed[i]) {
                 logits[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        for (int k = 0; k < ends.length; k++) { // an end token is allowed exactly when the value is complete
+            if (ends[k] < logits.length) {
+                logits[ends[k]] = complete ? endLogits[k] : Float.NEGATIVE_INFINITY;
             }
         }
     }
