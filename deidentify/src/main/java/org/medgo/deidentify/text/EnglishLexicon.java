@@ -29,9 +29,17 @@ final class EnglishLexicon {
     final WordSet placeFirstWords;
     final WordSet clinical;
     final WordSet eponyms;
+    /**
+     * The first 3-6 letters of every ordinary or clinical word at least two letters longer ("vanco", "creat", "bilat",
+     * "afeb", "spont"): how clinical shorthand is written. A capitalised word no list has that is such a stem is more
+     * likely an abbreviation than a name, so alone it needs a person cue.
+     */
+    final WordSet abbreviationStems;
 
     private EnglishLexicon() {
-        safe = new WordSet(lines("en-safe-words.txt.gz"));
+        List<String> safeWords = lines("en-safe-words.txt.gz");
+        List<String> clinicalWords = lines("en-clinical-safe.txt");
+        safe = new WordSet(safeWords);
         names = new WordSet(lines("en-person-names.txt"));
         List<String> cities = lines("en-places.txt");
         places = new WordSet(cities);
@@ -43,8 +51,21 @@ final class EnglishLexicon {
             }
         }
         placeFirstWords = new WordSet(first);
-        clinical = new WordSet(lines("en-clinical-safe.txt"));
+        clinical = new WordSet(clinicalWords);
         eponyms = new WordSet(lines("en-eponyms.txt"));
+        abbreviationStems = new WordSet(stems(safeWords, clinicalWords));
+    }
+
+    private static java.util.Set<String> stems(List<String> safeWords, List<String> clinicalWords) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (List<String> words : List.of(safeWords, clinicalWords)) {
+            for (String w : words) {
+                for (int k = 3; k <= 6 && k + 2 <= w.length(); k++) {
+                    out.add(w.substring(0, k));
+                }
+            }
+        }
+        return out;
     }
 
     static EnglishLexicon standard() {
@@ -53,7 +74,8 @@ final class EnglishLexicon {
 
     /** Bytes held by all lists (reported in BENCHMARKS.md). */
     long bytes() {
-        return safe.bytes() + names.bytes() + places.bytes() + placeFirstWords.bytes() + clinical.bytes() + eponyms.bytes();
+        return safe.bytes() + names.bytes() + places.bytes() + placeFirstWords.bytes() + clinical.bytes() + eponyms.bytes()
+                + abbreviationStems.bytes();
     }
 
     private static List<String> lines(String name) {

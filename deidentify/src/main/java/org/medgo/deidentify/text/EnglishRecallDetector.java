@@ -58,7 +58,7 @@ final class EnglishRecallDetector implements Detector {
         }
         for (int t = 0; t < tk.size; t++) {
             if ((kind[t] == Kind.CANDIDATE || kind[t] == Kind.NAMEABLE) && !title(tk, t - 1)
-                    && (clinical.species(tk, t) || doseFollows(tk, t) || clinical.scoreFollows(tk, t))) {
+                    && (clinical.species(tk, t) || doseFollows(tk, t) || clinical.scoreFollows(tk, t) || decimalFollows(tk, t))) {
                 kind[t] = Kind.OTHER; // "Klebsiella pneumoniae", "Lantus 20 units": an organism, a drug
             } else if (nameish(kind[t]) && tk.isAllCaps(t) && t + 1 < tk.size && CHAMBER_AFTER.contains(lower(tk, t + 1))) {
                 kind[t] = Kind.OTHER; // "thrombus in LA appendage": the left atrium, not Los Angeles
@@ -105,6 +105,7 @@ final class EnglishRecallDetector implements Detector {
         int nameable = 0;
         int clinicalNames = 0;
         int initials = 0;
+        int abbreviations = 0;
         int listedNames = 0;
         int single = -1;
         for (int i = s; i <= e; i++) {
@@ -116,6 +117,7 @@ final class EnglishRecallDetector implements Detector {
                 }
                 case CLINICAL_NAME -> clinicalNames++;
                 case INITIAL -> initials++;
+                case ABBREVIATION -> abbreviations++;
                 default -> {
                 }
             }
@@ -124,6 +126,11 @@ final class EnglishRecallDetector implements Detector {
             }
         }
         boolean titled = title(tk, s - 1);
+        String prev = s > 0 ? lower(tk, s - 1) : "";
+        if (abbreviations > 0 && candidates + nameable + clinicalNames == 0 && !titled && !abbreviationCue(tk, s, e, prev)) {
+            return; // "Vanco", "Bilat BS", "Cx sent": shorthand; "Hi Tav," and "Dr. Tyro" are names
+        }
+        candidates += abbreviations;
         if (titled && candidates + nameable + clinicalNames == 0 && initials > 0) {
             out.add(new Span(tk.start[s], tk.end[e], PhiType.NAME)); // "Dr. K."
             return;
@@ -131,7 +138,6 @@ final class EnglishRecallDetector implements Detector {
         if (candidates + nameable + clinicalNames == 0 || !titled && clinicalAfter(tk, e)) {
             return;
         }
-        String prev = s > 0 ? lower(tk, s - 1) : "";
         boolean flag;
         if (!titled && shouted.at(s) && shouted.at(e)) {
             flag = shoutedCue(tk, s, e, prev, listedNames, nameable + clinicalNames)
@@ -163,6 +169,16 @@ final class EnglishRecallDetector implements Detector {
         out.add(new Span(tk.start[s], tk.end[e], type));
     }
 
+    /** "Tmax 101.2", "Creat 1.4": a measurement written right after the word; a person's name is not followed by a decimal. */
+    private static boolean decimalFollows(EnglishTokens tk, int t) {
+        if (t + 1 >= tk.size || tk.start[t + 1] - tk.end[t] != 1 || tk.text.charAt(tk.end[t]) != ' ') {
+            return false;
+        }
+        int a = tk.start[t + 1];
+        int b = tk.end[t + 1];
+        return tk.digits(t + 1) == b - a - 1 && tk.text.indexOf('.', a) > a && tk.text.indexOf('.', a) < b - 1;
+    }
+
     /** Person cues that still hold on a line in capitals ("BROTHER VINNY", "HI BEA"); "WITH", "BY", "PT" do not. */
     private static final java.util.Set<String> WEAK_IN_CAPITALS = java.util.Set.of("and", "with", "by", "per", "pt", "patient", "name",
             "best", "love");
@@ -175,6 +191,21 @@ final class EnglishRecallDetector implements Detector {
         return PERSON_CUES.contains(prev) && !WEAK_IN_CAPITALS.contains(prev) || ContextCues.strongPersonCue(tk, s - 1)
                 || e + 1 < tk.size && ShoutedLines.PERSON_AFTER.contains(lower(tk, e + 1)) && tk.start[e + 1] - tk.end[e] == 1
                 || signatureLine(tk, s, e) || e > s && listedNames >= 1 && ordinaryNames == 0;
+    }
+
+    /** Person verbs after shorthand that make it a name ("Tav called", "Koh agrees"); "is", "was", "has" do not. */
+    private static final java.util.Set<String> PERSON_AFTER_ABBREVIATION = java.util.Set.of("agrees", "agreed", "denies", "declined",
+            "refused", "wants", "asked", "feels", "felt", "lives", "works", "visited");
+
+    /** Words before a name in speech and family talk ("said Erle", "my kid Agi"). */
+    private static final java.util.Set<String> SPEECH_BEFORE = java.util.Set.of("said", "asked", "told", "kid", "baby", "named");
+
+    private static boolean abbreviationCue(EnglishTokens tk, int s, int e, String prev) {
+        String next = lower(tk, e + 1);
+        return PERSON_CUES.contains(prev) && !WEAK_IN_CAPITALS.contains(prev) || ContextCues.strongPersonCue(tk, s - 1)
+                || SPEECH_BEFORE.contains(prev) || PLACE_CUES.contains(prev) && !prev.equals("of")
+                || (ShoutedLines.PERSON_AFTER.contains(next) || PERSON_AFTER_ABBREVIATION.contains(next)) && tk.isLower(e + 1)
+                || signatureLine(tk, s, e);
     }
 
     /** An all-capital word of 3+ letters that no clinical or ordinary-word list has ("TYRO", "KINN"): read as an acronym. */

@@ -89,7 +89,7 @@ final class FacilityDetector implements Detector {
             if (tk.isCapitalised(t) && (HEAD_WORDS.contains(tk.text, a, b) || PREFIX_WORDS.contains(tk.text, a, b) && nextCapitalised(tk, t))) {
                 t = facilityRun(tk, t, shouted.at(t), out);
             } else if (CARE_VERB_WORDS.contains(tk.text, a, b) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
-                afterCareVerb(tk, t + 2, out);
+                afterCareVerb(tk, t + 2, shouted.at(t), out);
             } else if (unknownAcronym(tk, t) && (t > 0 && ACRONYM_BEFORE.contains(EnglishRecallDetector.lower(tk, t - 1))
                     && tk.start[t] - tk.end[t - 1] == 1 || t + 1 < tk.size && ACRONYM_AFTER.contains(EnglishRecallDetector.lower(tk, t + 1))
                     && tk.start[t + 1] - tk.end[t] == 1)) {
@@ -99,7 +99,7 @@ final class FacilityDetector implements Detector {
     }
 
     /** Words before an acronym that make it a place of care ("at", "from", "to"), and words after it ("ER", "campus"). */
-    private static final Set<String> ACRONYM_BEFORE = Set.of("at", "from", "to");
+    private static final Set<String> ACRONYM_BEFORE = Set.of("at", "from"); // "to" alone also leads to modes: "weaned to PSV"
     private static final Set<String> ACRONYM_AFTER = Set.of("er", "ed", "icu", "nicu", "picu", "campus", "hospital", "clinic",
             "hospitalist", "hospitalists", "ob", "pharmacy", "urgent");
 
@@ -218,6 +218,7 @@ final class FacilityDetector implements Detector {
         int a = tk.start[t];
         int b = tk.stemEnd(t);
         if (tk.length(t) >= 2 && !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b) && !lex.eponyms.contains(tk.text, a, b)
+                && !(tk.length(t) <= 6 && lex.abbreviationStems.contains(tk.text, a, b)) // "sent to cath", "back to rehab"
                 && !GENERIC.contains(first) && !TokenClassifier.MEDICAL_SHAPE.matcher(tk.text).region(a, b).matches()) {
             out.add(new Span(a, tk.end[t], PhiType.ORGANIZATION));
         }
@@ -235,7 +236,7 @@ final class FacilityDetector implements Detector {
     }
 
     /** "seen at UCSF", "admitted to Mercy General": the capitalised run after a care verb names a place. */
-    private void afterCareVerb(EnglishTokens tk, int t, List<Span> out) {
+    private void afterCareVerb(EnglishTokens tk, int t, boolean shouted, List<Span> out) {
         if (t < tk.size && tk.isLower(t) && !tk.hasDigit(t)) {
             lowerCaseAfterCareVerb(tk, t, out);
             return;
@@ -261,8 +262,10 @@ final class FacilityDetector implements Detector {
         }
         boolean known = true;
         for (int i = t; i <= e; i++) {
-            known &= lex.safe.contains(tk.text, tk.start[i], tk.end[i]) && !lex.names.contains(tk.text, tk.start[i], tk.end[i])
-                    && !lex.places.contains(tk.text, tk.start[i], tk.end[i]) && !tk.isAllCaps(i);
+            // on a line in capitals "BACK TO BED", "TO FLOOR" are words, not acronyms
+            known &= lex.safe.contains(tk.text, tk.start[i], tk.end[i]) && (shouted || !lex.names.contains(tk.text, tk.start[i], tk.end[i])
+                    && !lex.places.contains(tk.text, tk.start[i], tk.end[i]) && !tk.isAllCaps(i))
+                    || shouted && lex.abbreviationStems.contains(tk.text, tk.start[i], tk.end[i]) && tk.length(i) <= 6;
         }
         // "admitted to Medicine", "seen in Clinic": ordinary words are a service, not a place; a name or an acronym is one.
         if (lex.places.contains(tk.text, tk.start[t], tk.end[e])) {

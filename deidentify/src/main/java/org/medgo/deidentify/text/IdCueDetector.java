@@ -39,6 +39,7 @@ final class IdCueDetector implements Detector {
             Map.entry("unit", PhiType.OTHER_ID), Map.entry("enc", PhiType.MRN), Map.entry("csn", PhiType.MRN),
             Map.entry("fin", PhiType.MRN), Map.entry("har", PhiType.ACCOUNT), Map.entry("acc", PhiType.ACCOUNT),
             Map.entry("pager", PhiType.PHONE), Map.entry("beeper", PhiType.PHONE), Map.entry("ext", PhiType.PHONE),
+            Map.entry("pg", PhiType.PHONE), Map.entry("bpr", PhiType.PHONE), Map.entry("beep", PhiType.PHONE), // "PG 33445"
             Map.entry("extension", PhiType.PHONE), Map.entry("cert", PhiType.LICENSE), Map.entry("certificate", PhiType.LICENSE), Map.entry("rx", PhiType.OTHER_ID),
             Map.entry("hosp", PhiType.MRN), Map.entry("acct#", PhiType.ACCOUNT), Map.entry("mbr", PhiType.INSURANCE),
             Map.entry("sub", PhiType.INSURANCE), Map.entry("pol", PhiType.INSURANCE), Map.entry("hicn", PhiType.INSURANCE),

@@ -24,7 +24,9 @@ final class IdentifierDetector implements Detector {
     private static final Pattern CN_LANDLINE = Pattern.compile(
             "(?=[+0(（])(?<![\\dA-Za-z.])(?:(?:\\+|00)86[\\s-]?)?(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3})[\\s-]?\\d{7,8}(?:[-转]\\d{1,5})?(?![\\d.])");
     private static final Pattern US_PHONE = Pattern.compile(
-            "(?=[+(\\d])(?<![\\dA-Za-z])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?!\\d)");
+            // separators as typed in notes too: "201/324/1423", "212- 476- 8356", "202 2671093"
+            "(?=[+(\\d])(?<![\\dA-Za-z/])(?:\\+?1[\\s.-]?)?(?:(?:\\(\\d{3}\\)\\s?|\\d{3}(?:[\\s./-]|-\\s))\\d{3}(?:[\\s./-]|-\\s)\\d{4}"
+            + "|\\d{3}\\s\\d{7})(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?![\\d/])");
     private static final Pattern KEYWORD_PHONE = Pattern.compile(
             "(?i:电话|手机|手机号|联系电话|联系方式|座机|传真|Tel|Telephone|Phone|Cell|Mobile|Fax|Pager|Contact)(?:\\s*(?:No\\.?|number|号码|#))?\\s*[:：]?\\s*(\\+?[\\d(（][\\d\\s()（）-]{5,18}\\d)");
     private static final Pattern SSN = Pattern.compile(

@@ -129,8 +129,15 @@ final class LowerCaseNames {
             for (int i = t; i <= e; i++) {
                 initial |= tk.length(i) == 1;
             }
-            boolean besideName = t > 0 && listedLower(tk, t - 1) && gapOk(tk, t - 1) || e + 1 < tk.size && listedLower(tk, e + 1) && gapOk(tk, e);
-            if (listed || initial && e - t >= 2 || besideName || lowerNameCue(tk, t, e)) {
+            boolean wordLike = e == t && tk.length(t) >= 5 && tk.text.indexOf('/', tk.start[t]) >= tk.end[t];
+            boolean besideName = t > 0 && (listedRare(tk, t - 1) || wordLike && listedLower(tk, t - 1)) && gapOk(tk, t - 1)
+                    || e + 1 < tk.size && (listedRare(tk, e + 1) || wordLike && listedLower(tk, e + 1)) && gapOk(tk, e);
+            boolean cue = lowerNameCue(tk, t, e);
+            if (!cue && shorthand(tk, t, e)) {
+                t = e + 1;
+                continue; // "mae", "rad aline", "abd sl dist": clinical shorthand is typed the same way
+            }
+            if (listed || initial && e - t >= 2 || besideName || cue) {
                 int s = t > 0 && listedLower(tk, t - 1) && gapOk(tk, t - 1) ? t - 1 : t;
                 int end = e + 1 < tk.size && listedLower(tk, e + 1) && gapOk(tk, e) ? e + 1 : e;
                 out.add(new Span(tk.start[s], tk.end[end], PhiType.NAME));
@@ -144,6 +151,27 @@ final class LowerCaseNames {
             "don", "guy", "miles", "case", "page", "bob", "ed", "al", "les", "sol", "son", "june", "april", "august", "hope",
             "grace", "faith", "joy", "chase", "rich", "long", "young", "white", "black", "brown", "green", "gray", "grey", "early",
             "late", "rose", "dawn", "sky", "summer", "winter", "autumn", "the", "and", "pt", "dr");
+
+    /**
+     * A lower-case listed name that is no ordinary word: "small" or "good" beside shorthand ("small amts", "good u/o") is not
+     * one; beside an unknown word of five letters or more it still is ("frank freud").
+     */
+    private boolean listedRare(EnglishTokens tk, int t) {
+        return listedLower(tk, t) && !lex.safe.contains(tk.text, tk.start[t], tk.stemEnd(t));
+    }
+
+    /** Every word of [t, e] (and the name beside it) short, unlisted and the start of a known word: typed shorthand. */
+    private boolean shorthand(EnglishTokens tk, int t, int e) {
+        int s = t > 0 && listedRare(tk, t - 1) && gapOk(tk, t - 1) ? t - 1 : t;
+        int end = e + 1 < tk.size && listedRare(tk, e + 1) && gapOk(tk, e) ? e + 1 : e;
+        for (int i = s; i <= end; i++) {
+            if (tk.length(i) > 6 || !lex.abbreviationStems.contains(tk.text, tk.start[i], tk.stemEnd(i))
+                    || lex.names.contains(tk.text, tk.start[i], tk.stemEnd(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private boolean listedLower(EnglishTokens tk, int t) {
         return tk.isLower(t) && !tk.hasDigit(t) && tk.length(t) >= 3 && lex.names.contains(tk.text, tk.start[t], tk.stemEnd(t))

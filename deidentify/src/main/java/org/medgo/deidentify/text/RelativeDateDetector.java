@@ -71,7 +71,11 @@ final class RelativeDateDetector implements Detector {
         if (DateExpressions.hasDigit(text)) {
             THE_TRIGGERS.forEachMatch(text, DAY_OF_MONTH, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
             MAY_TRIGGERS.forEachMatch(text, MAY_DAY, m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
-            MONTH_DAY_TRIGGERS.forEachMatch(text, MONTH_DAY, m -> out.add(new Span(m.start(1), m.end(1), PhiType.DATE)));
+            MONTH_DAY_TRIGGERS.forEachMatch(text, MONTH_DAY, m -> {
+                if (!MonthDayDetector.measure(text, m.start(1), m.end(1))) {
+                    out.add(new Span(m.start(1), m.end(1), PhiType.DATE));
+                }
+            });
             StartScanner.forEachMatch(text, MONTH_YEAR, StartScanner.DIGIT, c -> c == '/' || EnglishTokens.isDigit(c),
                     m -> out.add(new Span(m.start(), m.end(), PhiType.DATE)));
         }

@@ -22,7 +22,9 @@ final class TokenClassifier {
         /** a capitalised word no list knows */
         CANDIDATE,
         /** a single capital letter */
-        INITIAL
+        INITIAL,
+        /** a capitalised word no list has that begins a known word ("Vanco", "Bilat") or has two letters ("Cx"): needs a cue */
+        ABBREVIATION
     }
 
     /** Abbreviations that sit next to names and places but are neither ("Dr.", "St.", "Jr."). */
@@ -35,7 +37,9 @@ final class TokenClassifier {
             + "lysis|megaly|plegia|trophy|statin|pril|sartan|olol|azole|mycin|cillin|floxacin|parin|xaban|mab|tinib|gliptin|flozin|"
             + "glutide|triptan|setron|dipine|tidine|prazole|azepam|azolam|barbital|caine|cycline|vir|olone|lukast|profen|oxacin|"
             + "plasia|rrhea|rrhoea|ptysis|stasis|ectasia|iasis|emesis|phagia|phasia|ology|ologist|coccus|cocci|bacter|monas|"
-            + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians)");
+            + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians|"
+            // verbs and nouns of care that no name ends with ("Intubated", "Extubation", "Titrating", "Diuresed")
+            + "ated|ating|ation|ations|ized|izing|ization|uresis|uresed|uresing|ectomies|otomies)");
 
     /** Latin/Greek clinical prefixes that surnames do not start with ("Seronegative", "Normocephalic", "Acetylsalicylic"). */
     private static final Pattern MEDICAL_PREFIX = Pattern.compile(
@@ -50,7 +54,7 @@ final class TokenClassifier {
     }
 
     static boolean nameish(Kind k) {
-        return k == Kind.NAMEABLE || k == Kind.CANDIDATE || k == Kind.INITIAL || k == Kind.CLINICAL_NAME;
+        return k == Kind.NAMEABLE || k == Kind.CANDIDATE || k == Kind.INITIAL || k == Kind.CLINICAL_NAME || k == Kind.ABBREVIATION;
     }
 
     Kind classify(EnglishTokens tk, int t) {
@@ -75,7 +79,10 @@ final class TokenClassifier {
                 return Kind.OTHER;
             }
         }
-        if (tk.isAllCaps(t) && (lex.clinical.contains(s, a, b)
+        if (contracted(s, a, tk.end[t])) {
+            return Kind.OTHER; // "Sx'd", "DC'd", "Con't": names are not contracted
+        }
+        if (allCaps(s, a, b) && (lex.clinical.contains(s, a, b)
                 || b - a <= 5 && !lex.safe.contains(s, a, b) && !lex.names.contains(s, a, b))) {
             return Kind.OTHER; // an acronym (CHF, ADA, NKDA); a facility acronym needs a care verb: FacilityDetector
         }
@@ -106,7 +113,28 @@ final class TokenClassifier {
         if (clinicalCompound(s, a, tk.end[t]) && !(tk.isAllCaps(t) && hyphenatedName(s, a, tk.end[t]))) {
             return Kind.OTHER; // "Anti-Ro", "Keytruda-related", "BI-RADS", "DAPA-HF"
         }
+        if (b - a == 2 || b - a <= 6 && !tk.isAllCaps(t) && lex.abbreviationStems.contains(s, a, b)) {
+            return Kind.ABBREVIATION; // "Cx", "Vanco", "Creat", "Afeb": shorthand unless a cue names a person
+        }
         return Kind.CANDIDATE;
+    }
+
+    /** Capitals only in [a, b), two letters at least ("PVC" of "PVC's"). */
+    private static boolean allCaps(String s, int a, int b) {
+        int letters = 0;
+        for (int i = a; i < b; i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        return letters >= 2;
+    }
+
+    /** Ends in 'd or n't ("Sx'd", "Rec'd", "Con't"). */
+    private static boolean contracted(String s, int a, int b) {
+        return b - a >= 4 && (s.charAt(b - 2) == '\'' || s.charAt(b - 2) == '’') && (s.charAt(b - 1) == 'd' || s.charAt(b - 1) == 't');
     }
 
     private static String s0(EnglishTokens tk) {

@@ -32,6 +32,13 @@ class NursingNoteRecallTest {
             unknown lower-case relative  | communication with husband zdravko.                             | zdravko
             ordinary word after dr.      | cultures sent, dr. pica aware, no urine sent                    | pica
             place in capitals            | PT RETURNED TO BRACKENFELL 4 AFTER CATH.                        | BRACKENFELL
+            lower-case place, care verb  | plan: transfer to dunmarrow 2 today if stable                   | dunmarrow
+            lower-case hospital name     | she presented to holy oak hospital with sob                     | holy oak
+            two-letter facility acronym  | TRANS TO QH 7/23 FOR CATH                                       | QH;7/23
+            phone with slashes           | his wife (301/555/0147) confirms the story                      | 301/555/0147
+            phone with spaced dashes     | dtr- 212- 555- 0183, retired                                    | 555- 0183
+            pager after pg               | D/W CARDIOLOGY FELLOW, PG 38145.                                | 38145
+            speaker before a short name  | "I'm so tired," said Tav to her sister.                         | Tav
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -47,6 +54,12 @@ class NursingNoteRecallTest {
             scores and fractions    | strength 4/5, 2/6 SEM, pain 3/10, D5 1/2 NS at 75, PS 10/5, H/H 9/27, 5/5 MAE
             relatives without names | son will call tonight; dr aware; daughter in to visit; wife at bedside
             doses with slashes      | percocet 5/325 1 tab, BP 118/62, vent 12/500/5
+            ventilator settings     | weaned to PSV, changed to 10/5 at noon, on 5/5, 40%, flowby 6/3, CPAP/PS of 12/5
+            pain scores             | c/o 3-4/10 pain; CP 6/10 relieved by ntg; 1/2 NS at 75; crackles 1/3 up
+            clinical shorthand      | Tmax 101.2. Vanco level pending. Bilat BS coarse. Afeb. Creat 1.2. Cx sent. Intubated.
+            contracted shorthand    | FREQ PVC's NOTED. MDI's GIVEN. Sx'd for small amts. DC'd foley. Con't to monitor.
+            care verbs and services | transferred to the ccu, sent to cath lab, back to bed, went to OR, weaned to CPAP
+            page numbers            | see pg 2 for details, pg 12 of chart
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
