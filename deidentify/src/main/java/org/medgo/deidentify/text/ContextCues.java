@@ -44,7 +44,7 @@ final class ContextCues {
 
     private static final Set<String> KIN = Set.of("wife", "husband", "daughter", "son", "mother", "father", "mom", "dad", "sister",
             "brother", "partner", "spouse", "caregiver", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew", "children",
-            "kids", "family", "parents", "granddaughter", "grandson", "boyfriend", "girlfriend", "fiance", "fiancee", "guardian");
+            "kids", "family", "parents", "granddaughter", "grandson", "boyfriend", "girlfriend", "fiance", "fiancee", "guardian", "dtr");
 
     /** Words before "to" that make the next capital a destination, not a service. */
     static final Set<String> TRAVEL = Set.of("trip", "travel", "traveled", "travelled", "traveling", "travelling", "drove",
@@ -73,14 +73,20 @@ final class ContextCues {
         }
         return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1]
                 && (!tk.isAllCaps(t) || CREDENTIAL_TITLES.contains(lower(tk, t))
-                || SHOUTED_TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isAllCaps(t + 1));
+                || SHOUTED_TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isAllCaps(t + 1)
+                && (!tk.is(t, "mr") || tk.dotAfter(t) || t == 0 || tk.charBefore(t) == '\n'));
     }
 
     /**
      * Titles that stay titles in capitals before a capital word ("DR TYRO IN", "MRS LEY HERE"): notes typed in capitals
-     * write every doctor that way. "MR" (mitral regurgitation) and "MS" (multiple sclerosis) are left out.
+     * write every doctor that way. "MR" (mitral regurgitation) only with its dot or at the start of a line ("MR. BENSKY",
+     * "MR LOMISH HAD A GOOD DAY"); "MS" (multiple sclerosis) is left out.
      */
-    static final Set<String> SHOUTED_TITLES = Set.of("dr", "drs", "mrs");
+    static final Set<String> SHOUTED_TITLES = Set.of("dr", "drs", "mrs", "mr");
+
+    static boolean kin(String lowerWord) {
+        return KIN.contains(lowerWord);
+    }
 
     /** A word that names the person after it whatever its case: a doctor's title or a relative ("DR KINN", "BROTHER VINNY"). */
     static boolean strongPersonCue(EnglishTokens tk, int t) {

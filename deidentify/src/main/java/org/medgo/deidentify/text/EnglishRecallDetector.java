@@ -65,8 +65,10 @@ final class EnglishRecallDetector implements Detector {
             } else if (nameish(kind[t]) && t + 1 < tk.size && kind[t + 1] == Kind.OTHER && tk.isCapitalised(t + 1)
                     && PARTICLES.contains(lower(tk, t))) {
                 kind[t] = Kind.OTHER; // "Von Willebrand": a particle before a clinical word
-            } else if (kind[t] == Kind.OTHER && shortUnknownCapitals(tk, t) && ContextCues.strongPersonCue(tk, t - 1)) {
-                kind[t] = Kind.CANDIDATE; // "DR TYRO", "BROTHER VINNY": not an acronym after a doctor's title or a relative
+            } else if (kind[t] == Kind.OTHER && shortUnknownCapitals(tk, t) && (ContextCues.strongPersonCue(tk, t - 1)
+                    || t + 1 < tk.size && STAFF_AFTER.contains(lower(tk, t + 1)) && tk.start[t + 1] - tk.end[t] == 1
+                    || rareName(tk, t - 1) && tk.start[t] - tk.end[t - 1] == 1)) {
+                kind[t] = Kind.CANDIDATE; // "DR TYRO", "BROTHER VINNY", "ODELL TRASK RRT": a name, not an acronym
             }
         }
         int t = 0;
@@ -130,6 +132,7 @@ final class EnglishRecallDetector implements Detector {
         if (abbreviations > 0 && candidates + nameable + clinicalNames == 0 && !titled && !abbreviationCue(tk, s, e, prev)) {
             return; // "Vanco", "Bilat BS", "Cx sent": shorthand; "Hi Tav," and "Dr. Tyro" are names
         }
+        int unknown = candidates;
         candidates += abbreviations;
         if (titled && candidates + nameable + clinicalNames == 0 && initials > 0) {
             out.add(new Span(tk.start[s], tk.end[e], PhiType.NAME)); // "Dr. K."
@@ -141,7 +144,10 @@ final class EnglishRecallDetector implements Detector {
         boolean flag;
         if (!titled && shouted.at(s) && shouted.at(e)) {
             flag = shoutedCue(tk, s, e, prev, listedNames, nameable + clinicalNames)
-                    || candidates > 0 && (SHOUTED_PLACE_CUES.contains(prev) || prev.equals("the") && SHOUTED_PLACE_CUES.contains(lower(tk, s - 2)));
+                    || initials > 0 && e > s && candidates + nameable + clinicalNames > 0 // "B. KARGAS", "DAN A. FORMAN-LYONS"
+                    || nameable == 0 && (unknown > 0 || listedNames > 0) && (prev.equals("per") || prev.equals("by")) && tk.length(e) > 2
+                    || unknown > 0 && (SHOUTED_PLACE_CUES.contains(prev) || prev.equals("the") && SHOUTED_PLACE_CUES.contains(lower(tk, s - 2))
+                    || prev.equals("to") && e + 1 < tk.size && tk.hasDigit(e + 1)); // "TO QUARTERMAIN 3"; "TO EXTUBATE" is a verb
         } else if (titled || candidates > 0) {
             flag = true;
         } else if (nameable + clinicalNames >= 2 && listedNames >= 1 || (nameable + clinicalNames) >= 1 && initials >= 1) {
@@ -183,15 +189,23 @@ final class EnglishRecallDetector implements Detector {
     private static final java.util.Set<String> WEAK_IN_CAPITALS = java.util.Set.of("and", "with", "by", "per", "pt", "patient", "name",
             "best", "love");
 
-    /** Where an unknown word in capitals is a place ("AT CALVERT", "TO QUARTERMAIN 3", "FROM THE KEELEY HOUSE"). */
-    private static final java.util.Set<String> SHOUTED_PLACE_CUES = java.util.Set.of("at", "from", "in", "near", "to");
+    /** Where an unknown word in capitals is a place ("AT CALVERT", "FROM THE KEELEY HOUSE"; "TO" only before a ward number). */
+    private static final java.util.Set<String> SHOUTED_PLACE_CUES = java.util.Set.of("at", "from", "in", "near");
 
     /** On a line in capitals: a cue before or after, a signature, or a listed name beside an unknown word ("BEA TURA"). */
     private static boolean shoutedCue(EnglishTokens tk, int s, int e, String prev, int listedNames, int ordinaryNames) {
         return PERSON_CUES.contains(prev) && !WEAK_IN_CAPITALS.contains(prev) || ContextCues.strongPersonCue(tk, s - 1)
                 || e + 1 < tk.size && ShoutedLines.PERSON_AFTER.contains(lower(tk, e + 1)) && tk.start[e + 1] - tk.end[e] == 1
-                || signatureLine(tk, s, e) || e > s && listedNames >= 1 && ordinaryNames == 0;
+                && tk.length(e) > 2 // "HO AWARE", "NP AWARE": a role, not a name
+                || signatureLine(tk, s, e) || e > s && listedNames >= 1 && ordinaryNames == 0
+                || STAFF_AFTER.contains(lower(tk, e + 1)) && e + 1 < tk.size && tk.text.charAt(tk.end[e]) != '.' // "JON DEVAUX RRT"
+                && tk.start[e + 1] - tk.end[e] <= 2 && tk.length(e) > 2
+                || tk.end[e] + 2 < tk.text.length() && tk.text.startsWith(" (", tk.end[e]) && ContextCues.kin(lower(tk, e + 1));
     }
+
+    /** Credentials and roles written after a name ("Q. LANDER RRT", "K. ABRAMS PA", "DICK CUCCHIARA (RESIDENT)"). */
+    static final java.util.Set<String> STAFF_AFTER = java.util.Set.of("rrt", "rn", "np", "pa", "md", "lpn", "crna", "resident",
+            "intern", "fellow", "rph", "pharmd", "licsw", "lcsw", "msw");
 
     /** Person verbs after shorthand that make it a name ("Tav called", "Koh agrees"); "is", "was", "has" do not. */
     private static final java.util.Set<String> PERSON_AFTER_ABBREVIATION = java.util.Set.of("agrees", "agreed", "denies", "declined",
@@ -206,6 +220,12 @@ final class EnglishRecallDetector implements Detector {
                 || SPEECH_BEFORE.contains(prev) || PLACE_CUES.contains(prev) && !prev.equals("of")
                 || (ShoutedLines.PERSON_AFTER.contains(next) || PERSON_AFTER_ABBREVIATION.contains(next)) && tk.isLower(e + 1)
                 || signatureLine(tk, s, e);
+    }
+
+    /** A listed name of 3+ letters that is no ordinary word ("ODELL", "Maria"). */
+    private boolean rareName(EnglishTokens tk, int t) {
+        return t >= 0 && tk.length(t) >= 3 && !tk.hasDigit(t) && lex.names.contains(tk.text, tk.start[t], tk.stemEnd(t))
+                && !lex.safe.contains(tk.text, tk.start[t], tk.stemEnd(t)) && !lex.clinical.contains(tk.text, tk.start[t], tk.stemEnd(t));
     }
 
     /** An all-capital word of 3+ letters that no clinical or ordinary-word list has ("TYRO", "KINN"): read as an acronym. */

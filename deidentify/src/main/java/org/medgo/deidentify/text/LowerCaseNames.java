@@ -101,6 +101,12 @@ final class LowerCaseNames {
     void lowerCaseNames(EnglishTokens tk, List<Span> out) {
         int t = 0;
         while (t < tk.size) {
+            int se = staffOrCallerEnd(tk, t);
+            if (se >= t) {
+                out.add(new Span(tk.start[t], tk.end[se], PhiType.NAME)); // "bill called", "florencia cooke np", "q. lander rrt"
+                t = se + 1;
+                continue;
+            }
             int pe = ptNameEnd(tk, t);
             if (pe >= t) {
                 out.add(new Span(tk.start[t], tk.end[pe], PhiType.NAME)); // "pt grant b called", "pt long princess called"
@@ -144,6 +150,43 @@ final class LowerCaseNames {
             }
             t = e + 1;
         }
+    }
+
+    private static final Set<String> CALLS = Set.of("called", "phoned", "visited", "calls", "phones");
+    private static final Set<String> STAFF = Set.of("np", "rn", "rrt", "pa", "md", "lpn", "licsw", "lcsw", "msw", "resident", "intern");
+
+    /**
+     * "social: bill called" (a listed name, everyday word or not, before a calling verb); "florencia cooke np", "q. lander rrt"
+     * (one or two name words, an initial allowed, before a credential): the last name token, or -1.
+     */
+    private int staffOrCallerEnd(EnglishTokens tk, int t) {
+        if (!tk.isLower(t) || tk.hasDigit(t)) {
+            return -1;
+        }
+        boolean listed = tk.length(t) >= 3 && lex.names.contains(tk.text, tk.start[t], tk.stemEnd(t))
+                && !NOT_A_NAME_AFTER_CUE.contains(lower(tk, t)) && !PERSON_VERBS.contains(lower(tk, t));
+        if (listed && t + 1 < tk.size && gapOk(tk, t) && CALLS.contains(lower(tk, t + 1))) {
+            return t;
+        }
+        int e = t;
+        boolean named = false;
+        while (e < tk.size && e - t < 3 && tk.isLower(e) && !tk.hasDigit(e)) {
+            boolean part = tk.length(e) == 1 && tk.dotAfter(e)
+                    || tk.length(e) >= 3 && (lex.names.contains(tk.text, tk.start[e], tk.stemEnd(e)) || lowerUnknown(tk, e))
+                    && !NOT_A_NAME_AFTER_CUE.contains(lower(tk, e)) && !lex.clinical.contains(tk.text, tk.start[e], tk.stemEnd(e));
+            if (!part) {
+                return -1;
+            }
+            named |= tk.length(e) >= 3;
+            if (named && e > t && e + 1 < tk.size && STAFF.contains(lower(tk, e + 1)) && tk.start[e + 1] - tk.end[e] == 1) {
+                return e;
+            }
+            if (e + 1 >= tk.size || !(gapOk(tk, e) || tk.length(e) == 1 && tk.start[e + 1] - tk.end[e] == 2)) {
+                return -1;
+            }
+            e++;
+        }
+        return -1;
     }
 
     /** Lower-case listed names that are also everyday words in chat ("will", "may", "max dose") do not join a name. */

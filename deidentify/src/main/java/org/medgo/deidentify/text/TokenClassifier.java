@@ -39,7 +39,7 @@ final class TokenClassifier {
             + "plasia|rrhea|rrhoea|ptysis|stasis|ectasia|iasis|emesis|phagia|phasia|ology|ologist|coccus|cocci|bacter|monas|"
             + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians|"
             // verbs and nouns of care that no name ends with ("Intubated", "Extubation", "Titrating", "Diuresed")
-            + "ated|ating|ation|ations|ized|izing|ization|uresis|uresed|uresing|ectomies|otomies)");
+            + "ated|ating|ation|ations|ized|izing|ization|uresis|uresed|uresing|ectomies|otomies|bate|rate|uate|ulate)");
 
     /** Latin/Greek clinical prefixes that surnames do not start with ("Seronegative", "Normocephalic", "Acetylsalicylic"). */
     private static final Pattern MEDICAL_PREFIX = Pattern.compile(

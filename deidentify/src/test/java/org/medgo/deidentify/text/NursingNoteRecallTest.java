@@ -39,6 +39,12 @@ class NursingNoteRecallTest {
             phone with spaced dashes     | dtr- 212- 555- 0183, retired                                    | 555- 0183
             pager after pg               | D/W CARDIOLOGY FELLOW, PG 38145.                                | 38145
             speaker before a short name  | "I'm so tired," said Tav to her sister.                         | Tav
+            initial and name in capitals | LASIX HELD AS PER B. ZARKOVA, RECHECK LYTES.                    | ZARKOVA
+            name before a credential     | ALL IS WELL AT THIS TIME. ODELL TRASK RRT                       | ODELL;TRASK
+            Mr at the start of a line    | MR VOSKUIJL HAD A BETTER DAY, AMBULATED IN HALL.                | VOSKUIJL
+            relative in parentheses      | FAMILY MEETING. IMELDA PRUNTY (DAUGHTER) IS SPOKESPERSON.        | PRUNTY
+            lower-case caller            | social: bill called twice, updated on plan                      | bill
+            lower-case name + credential | plan reviewed with marisol quenby np at bedside                 | marisol;quenby
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -60,6 +66,8 @@ class NursingNoteRecallTest {
             contracted shorthand    | FREQ PVC's NOTED. MDI's GIVEN. Sx'd for small amts. DC'd foley. Con't to monitor.
             care verbs and services | transferred to the ccu, sent to cath lab, back to bed, went to OR, weaned to CPAP
             page numbers            | see pg 2 for details, pg 12 of chart
+            roles in capitals       | HO AWARE OF RASH. HOLD TF PER HO. NP AWARE. MILD MR AND TR ON ECHO.
+            verbs after to          | PLAN TO EXTUBATE IN AM, WEAN TO EXTUBATE. TITRATE NEO FOR BP. READY TO TRANSFER.
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
