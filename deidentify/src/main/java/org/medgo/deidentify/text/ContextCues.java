@@ -129,6 +129,14 @@ final class ContextCues {
         return dashes > 0 && (i < 0 || tk.text.charAt(i) == '\n');
     }
 
+    /** ", 68 yo", " is a 54-year-old", " (72 y/o)": an age after a word makes it a person, even a place or a word. */
+    private static final java.util.regex.Pattern AGE_AFTER = java.util.regex.Pattern.compile(
+            "\\s*(?:[,(]\\s*|\\s+(?:is|was)\\s+(?:an?\\s+)?)\\d{1,3}\\s*-?\\s*(?i:yo|y/o|y\\.o\\.|yrs?|years?|-year|year-old)\\b");
+
+    static boolean ageFollows(EnglishTokens tk, int e) {
+        return AGE_AFTER.matcher(tk.text).region(tk.end[e], tk.text.length()).lookingAt();
+    }
+
     static boolean personFollows(EnglishTokens tk, int e) {
         int end = tk.end[e];
         String s = tk.text;

@@ -97,6 +97,7 @@ final class EnglishRecallDetector implements Detector {
         lowerCaseNames.lowerCaseInitials(tk, out);
         nameShapes.invertedNames(tk, kind, shouted, out);
         nameShapes.namesBeforeCredentials(tk, out);
+        nameShapes.namePairs(tk, kind, out);
         transcriptionSignatures(tk, out);
         trailingInitials(tk.text, out);
         cityShortForms(tk, out);
@@ -165,12 +166,13 @@ final class EnglishRecallDetector implements Detector {
         } else {
             flag = PERSON_CUES.contains(prev) && !prev.equals("and") && !prev.equals("with");
         }
-        if (!flag) {
+        boolean aged = ContextCues.ageFollows(tk, e);
+        if (!flag && !aged) {
             return;
         }
         // A lone initial at either end belongs to the name; a clinical word at the start does not ("Black Maria" stays a run).
         boolean placeCue = PLACE_CUES.contains(prev) && !titled;
-        PhiType type = !titled && (placeCue && (places.placeRun(tk, s, e) || listedNames == 0) || listedNames == 0 && places.placeRun(tk, s, e))
+        PhiType type = !titled && !aged && (placeCue && (places.placeRun(tk, s, e) || listedNames == 0) || listedNames == 0 && places.placeRun(tk, s, e))
                 ? PhiType.ADDRESS : PhiType.NAME;
         out.add(new Span(tk.start[s], tk.end[e], type));
     }

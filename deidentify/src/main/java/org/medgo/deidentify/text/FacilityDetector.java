@@ -90,6 +90,8 @@ final class FacilityDetector implements Detector {
                 t = facilityRun(tk, t, shouted.at(t), out);
             } else if (CARE_VERB_WORDS.contains(tk.text, a, b) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
                 afterCareVerb(tk, t + 2, shouted.at(t), out);
+            } else if (unknownAcronym(tk, t) && parenthesisedAfterCare(tk, t)) {
+                out.add(new Span(a, b, PhiType.ORGANIZATION)); // "Outside records (TCMC) reviewed", "imaging (QBU)"
             } else if (unknownAcronym(tk, t) && (t > 0 && ACRONYM_BEFORE.contains(EnglishRecallDetector.lower(tk, t - 1))
                     && tk.start[t] - tk.end[t - 1] == 1 || t + 1 < tk.size && ACRONYM_AFTER.contains(EnglishRecallDetector.lower(tk, t + 1))
                     && tk.start[t + 1] - tk.end[t] == 1)) {
@@ -102,6 +104,17 @@ final class FacilityDetector implements Detector {
     private static final Set<String> ACRONYM_BEFORE = Set.of("at", "from"); // "to" alone also leads to modes: "weaned to PSV"
     private static final Set<String> ACRONYM_AFTER = Set.of("er", "ed", "icu", "nicu", "picu", "campus", "hospital", "clinic",
             "hospitalist", "hospitalists", "ob", "pharmacy", "urgent");
+
+    /** "(TCMC)" alone in parentheses right after a care word or a facility word: the place those records come from. */
+    private static boolean parenthesisedAfterCare(EnglishTokens tk, int t) {
+        int a = tk.start[t];
+        int b = tk.end[t];
+        if (t == 0 || a < 2 || b >= tk.text.length() || tk.text.charAt(a - 1) != '(' || tk.text.charAt(b) != ')'
+                || tk.end[t - 1] + 2 != a) {
+            return false;
+        }
+        return CARE_VERB_WORDS.contains(tk.text, tk.start[t - 1], tk.end[t - 1]) || HEAD_WORDS.contains(tk.text, tk.start[t - 1], tk.end[t - 1]);
+    }
 
     /** An all-capital acronym of 3-6 letters that no clinical, ordinary-word or name list knows ("OHSU", "KCMC", "UCSF"). */
     private boolean unknownAcronym(EnglishTokens tk, int t) {

@@ -272,8 +272,9 @@ final class LowerCaseNames {
             }
             char c = tk.first(t);
             boolean dot = tk.dotAfter(t);
-            if (c == 'a' || c == 'i' || !dot && "urbnxywcsoe".indexOf(c) >= 0) {
-                continue;
+            if ((c == 'a' || c == 'i') && !(dot && t + 1 < tk.size && tk.length(t + 1) >= 4 && lowerUnknown(tk, t + 1))
+                    || !dot && "urbnxywcsoe".indexOf(c) >= 0) {
+                continue; // "a"/"i" are words; "i. ryuxdeth" with a dot and a word no list has is an initial
             }
             int s = t;
             int e = t;

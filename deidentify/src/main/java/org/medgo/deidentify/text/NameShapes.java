@@ -141,6 +141,28 @@ final class NameShapes {
     }
 
     /** "SEQUOIA, BEN": two all-capital words, one a listed name, none a clinical word or a known acronym. */
+    /** Verbs after "X and Y" that make both people ("Dale and White were at the bedside"). */
+    private static final Set<String> PAIR_VERBS = Set.of("were", "are", "have", "had", "called", "visited", "came", "both", "spoke",
+            "agreed", "agree", "stayed", "left", "arrived");
+
+    /**
+     * "Dale and White were ...": two listed names joined by "and" before a plural person verb are people, even when each is
+     * also an everyday word at the start of a sentence.
+     */
+    void namePairs(EnglishTokens tk, Kind[] kind, List<Span> out) {
+        for (int t = 1; t + 2 < tk.size; t++) {
+            if (!tk.is(t, "and") || !TokenClassifier.nameish(kind[t - 1]) || !TokenClassifier.nameish(kind[t + 1])
+                    || !tk.isCapitalised(t - 1) || !tk.isCapitalised(t + 1) || tk.isAllCaps(t - 1) || tk.isAllCaps(t + 1)
+                    || !PAIR_VERBS.contains(lower(tk, t + 2))) {
+                continue;
+            }
+            if (lex.names.contains(tk.text, tk.start[t - 1], tk.stemEnd(t - 1)) && lex.names.contains(tk.text, tk.start[t + 1], tk.stemEnd(t + 1))) {
+                out.add(new Span(tk.start[t - 1], tk.end[t - 1], PhiType.NAME));
+                out.add(new Span(tk.start[t + 1], tk.end[t + 1], PhiType.NAME));
+            }
+        }
+    }
+
     /** Two capitals around a comma, one a listed name; on a line in capitals a name that is no ordinary word ("INTUBATED, GOOD"). */
     private boolean capitalPair(EnglishTokens tk, int t, boolean shouted) {
         boolean listed = false;

@@ -45,6 +45,10 @@ class NursingNoteRecallTest {
             relative in parentheses      | FAMILY MEETING. IMELDA PRUNTY (DAUGHTER) IS SPOKESPERSON.        | PRUNTY
             lower-case caller            | social: bill called twice, updated on plan                      | bill
             lower-case name + credential | plan reviewed with marisol quenby np at bedside                 | marisol;quenby
+            acronym alone in parentheses | Outside records (TCMC) reviewed with the patient.               | TCMC
+            place-name as a given name   | Indiana is a 68 yo M with MS, here for follow-up.               | Indiana
+            ordinary-word names in a pair| Dale and White were at the bedside all night.                   | Dale;White
+            lower-case a. initial        | pt i. ryuxdeth called, wants a refill                           | ryuxdeth
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -67,6 +71,7 @@ class NursingNoteRecallTest {
             care verbs and services | transferred to the ccu, sent to cath lab, back to bed, went to OR, weaned to CPAP
             page numbers            | see pg 2 for details, pg 12 of chart
             roles in capitals       | HO AWARE OF RASH. HOLD TF PER HO. NP AWARE. MILD MR AND TR ON ECHO.
+            acronyms in parentheses | CHF (HFrEF) and COPD (GOLD 3), labs (BMP) pending, a. fib rate controlled.
             verbs after to          | PLAN TO EXTUBATE IN AM, WEAN TO EXTUBATE. TITRATE NEO FOR BP. READY TO TRANSFER.
             """)
     void clinicalTextIsKept(String kind, String note) {
