@@ -20,8 +20,12 @@ public final class InputFingerprint {
     private InputFingerprint() {}
 
     public static String of(String operation, Optional<String> language, Bundle record) {
-        String normalised = operation + "\n" + language.orElse("") + "\n"
-                + FHIR.newJsonParser().setPrettyPrint(false).encodeResourceToString(record);
+        return of(operation, language, FHIR.newJsonParser().setPrettyPrint(false).encodeResourceToString(record));
+    }
+
+    /** As above, for the record already encoded as compact FHIR JSON by HAPI (the same text that method encodes). */
+    public static String of(String operation, Optional<String> language, String recordJson) {
+        String normalised = operation + "\n" + language.orElse("") + "\n" + recordJson;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

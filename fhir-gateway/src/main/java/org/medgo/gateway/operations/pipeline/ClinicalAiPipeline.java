@@ -5,6 +5,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
@@ -42,6 +46,10 @@ import org.springframework.stereotype.Component;
 public class ClinicalAiPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ClinicalAiPipeline.class);
+
+    private static final ca.uhn.fhir.context.FhirContext RECORD_JSON = ca.uhn.fhir.context.FhirContext.forR4Cached();
+    /** CPU work beside the request thread: virtual threads, so no pool to size or shut down (carriers = cores). */
+    private static final Executor SIDE_WORK = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("medgo-deid-", 0).factory());
 
     private final RecordValidator validator;
     private final ModelViews views;
@@ -100,11 +108,15 @@ public class ClinicalAiPipeline {
         run.enter(Stage.VALIDATE, progress);
         RecordParts parts = RecordParts.of(input.bundle(), run.kind);
         run.patientRef = parts.patientRef().getReference();
+        // encoded once, for the validator and the fingerprint; the validator then reads only this text, so the
+        // de-identification (CPU only, nothing stored) can run on the parsed record meanwhile, on another core
+        String recordJson = RECORD_JSON.newJsonParser().setPrettyPrint(false).encodeResourceToString(input.bundle());
+        CompletableFuture<ModelViews.Prepared> prepared = CompletableFuture.supplyAsync(() -> views.prepare(run.kind, input), SIDE_WORK);
         if (mode == CallMode.SYNCHRONOUS) {
-            run.times.time(Step.VALIDATE, () -> validator.requireValid(input.bundle()));
+            run.times.time(Step.VALIDATE, () -> validator.requireValidJson(recordJson));
         } // a job's record passed validate() before it was queued (JobRunner.submit): validated once, not twice
         IdempotencyKey key = IdempotencyKey.of(input.requester(), input.requestId());
-        String inputSha256 = InputFingerprint.of(run.kind.name(), input.language(), input.bundle());
+        String inputSha256 = InputFingerprint.of(run.kind.name(), input.language(), recordJson);
         switch (IdempotencyPolicy.decide(store.findPrior(key), inputSha256)) {
             case IdempotencyDecision.Replay replay -> {
                 return new PipelineResult(replay.prior().resultId(), true, run.patientRef, 0, run.elapsedNanos());
@@ -114,7 +126,7 @@ public class ClinicalAiPipeline {
         }
 
         run.enter(Stage.DEIDENTIFY, progress);
-        run.view = run.times.time(Step.DEIDENTIFY, () -> views.of(run.kind, input, run.patientRef, run.kind.promptFamily()));
+        run.view = run.times.time(Step.DEIDENTIFY, () -> views.kept(joined(prepared), input, run.patientRef, run.kind.promptFamily()));
 
         run.enter(Stage.MODEL, progress);
         run.request = run.times.time(Step.DEIDENTIFY, () -> model.request(run.view));
@@ -144,6 +156,20 @@ public class ClinicalAiPipeline {
                 run.kind.path(), input.requestId(), id, run.result.promptTokens(), run.result.completionTokens(), run.leaksRedacted,
                 run.result.elapsedNanos() / 1_000_000, total / 1_000_000);
         return new PipelineResult(id, !id.equals(doc.composition().getIdPart()), run.patientRef, run.result.elapsedNanos(), total);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private <D extends Draft<D>> D reidentified(PipelineRun run, D draft) {

@@ -41,13 +41,30 @@ public class ModelViews {
      * Audited as a DEIDENTIFY event ({@code auditStep}) with the counts per PHI type.
      */
     public ModelView of(OperationKind kind, OperationInput input, String patientRef, String auditStep) {
+        return kept(prepare(kind, input), input, patientRef, auditStep);
+    }
+
+    /**
+     * The CPU part, with no I/O and nothing stored: de-identification, rendering, language, template. It may run
+     * while the record is still being validated; {@link #kept} stores and audits it only once the call goes ahead.
+     */
+    public Prepared prepare(OperationKind kind, OperationInput input) {
         DeidSession session = DeidSession.newRequest(secrets);
         DeidentifiedResource deid = deidentifier.deidentify(input.bundle(), session);
-        UUID vaultId = vault.store(session, properties.vaultTtl());
-        audit.deidentified(input, auditStep, patientRef, deid, vaultId);
         Bundle bundle = (Bundle) deid.resource();
         KeyedRecord record = RecordRenderer.render(bundle);
         String language = RecordLanguage.of(bundle, record.text(), input.language());
-        return new ModelView(bundle, language, templates.current(kind.promptFamily(), language), record, vaultId);
+        return new Prepared(session, deid, bundle, language, templates.current(kind.promptFamily(), language), record);
     }
+
+    /** Stores the surrogates in the vault and audits the de-identification: the view the model may now receive. */
+    public ModelView kept(Prepared p, OperationInput input, String patientRef, String auditStep) {
+        UUID vaultId = vault.store(p.session(), properties.vaultTtl());
+        audit.deidentified(input, auditStep, patientRef, p.deid(), vaultId);
+        return new ModelView(p.bundle(), p.language(), p.template(), p.record(), vaultId);
+    }
+
+    /** A de-identified record not yet in the vault. */
+    public record Prepared(DeidSession session, DeidentifiedResource deid, Bundle bundle, String language,
+                           org.medgo.gateway.operations.prompt.PromptTemplate template, KeyedRecord record) {}
 }

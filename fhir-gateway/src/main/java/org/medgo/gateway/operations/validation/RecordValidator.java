@@ -72,7 +72,18 @@ public class RecordValidator {
 
     /** The findings that refuse the resource (empty when it is accepted). */
     public List<SingleValidationMessage> errors(IBaseResource resource) {
-        ValidationResult result = validator.validateWithResult(resource);
+        return refusing(validator.validateWithResult(resource));
+    }
+
+    /**
+     * As {@link #errors(IBaseResource)} for the resource already encoded as FHIR JSON: the validator reads the text
+     * and never touches the parsed resource, so another thread may work on that meanwhile.
+     */
+    public List<SingleValidationMessage> errorsOfJson(String json) {
+        return refusing(validator.validateWithResult(json));
+    }
+
+    private static List<SingleValidationMessage> refusing(ValidationResult result) {
         return result.getMessages().stream().filter(m -> verdict(m).refuses()).toList();
     }
 
@@ -81,7 +92,15 @@ public class RecordValidator {
      * validator's message and what to change (no values of the record).
      */
     public void requireValid(IBaseResource resource) {
-        List<SingleValidationMessage> errors = errors(resource);
+        refuseWith(errors(resource));
+    }
+
+    /** As {@link #requireValid(IBaseResource)} for the resource encoded as FHIR JSON ({@link #errorsOfJson}). */
+    public void requireValidJson(String json) {
+        refuseWith(errorsOfJson(json));
+    }
+
+    private void refuseWith(List<SingleValidationMessage> errors) {
         if (errors.isEmpty()) {
             return;
         }
