@@ -200,9 +200,20 @@ final class EnglishRecallDetector implements Detector {
                 || e + 1 < tk.size && ShoutedLines.PERSON_AFTER.contains(lower(tk, e + 1)) && tk.start[e + 1] - tk.end[e] == 1
                 && tk.length(e) > 2 // "HO AWARE", "NP AWARE": a role, not a name
                 || signatureLine(tk, s, e) || e > s && listedNames >= 1 && ordinaryNames == 0
+                || commaJoined(tk, s, e) // "OROZCO,KYLE": a chart's LAST,FIRST
                 || STAFF_AFTER.contains(lower(tk, e + 1)) && e + 1 < tk.size && tk.text.charAt(tk.end[e]) != '.' // "JON DEVAUX RRT"
                 && tk.start[e + 1] - tk.end[e] <= 2 && tk.length(e) > 2
                 || tk.end[e] + 2 < tk.text.length() && tk.text.startsWith(" (", tk.end[e]) && ContextCues.kin(lower(tk, e + 1));
+    }
+
+    /** "OROZCO,KYLE" / "KYLE" in it: a comma with no space between two capital words, one a listed name. */
+    private static boolean commaJoined(EnglishTokens tk, int s, int e) {
+        String t = tk.text;
+        boolean after = e + 1 < tk.size && tk.end[e] < t.length() && t.charAt(tk.end[e]) == ',' && tk.start[e + 1] == tk.end[e] + 1
+                && tk.isCapitalised(e + 1);
+        boolean before = s > 0 && tk.start[s] > 0 && t.charAt(tk.start[s] - 1) == ',' && tk.end[s - 1] == tk.start[s] - 1
+                && tk.isCapitalised(s - 1);
+        return (after || before) && !tk.hasDigit(s) && tk.length(s) >= 3;
     }
 
     /** Credentials and roles written after a name ("Q. LANDER RRT", "K. ABRAMS PA", "DICK CUCCHIARA (RESIDENT)"). */

@@ -22,7 +22,9 @@ final class FacilityDetector implements Detector {
             "children's", "childrens", "women's", "veterans", "va", "kaiser", "permanente", "mayo", "clinica", "hosp.",
             // specialties name a practice only with a distinctive word before them ("Montandon Family Medicine")
             "medicine", "pediatrics", "cardiology", "dermatology", "orthopedics", "orthopaedics", "oncology", "neurology",
-            "gastroenterology", "urology", "obgyn", "ob-gyn", "gynecology", "radiology", "imaging", "dialysis", "endoscopy");
+            "gastroenterology", "urology", "obgyn", "ob-gyn", "gynecology", "radiology", "imaging", "dialysis", "endoscopy",
+            // "SILVER RIDGE EMERGENCY DEPT": a named emergency department ("the Emergency Department" names none)
+            "emergency");
     /** Words that describe a department or a kind of place, not which one. */
     static final Set<String> GENERIC = Set.of("the", "a", "an", "our", "this", "that", "your", "his", "her", "their",
             "local", "outside", "another", "same", "nearby", "affiliated", "emergency", "department", "dept", "internal",
@@ -87,7 +89,7 @@ final class FacilityDetector implements Detector {
             int a = tk.start[t];
             int b = tk.end[t];
             if (tk.isCapitalised(t) && (HEAD_WORDS.contains(tk.text, a, b) || PREFIX_WORDS.contains(tk.text, a, b) && nextCapitalised(tk, t))) {
-                t = facilityRun(tk, t, shouted.at(t), out);
+                t = facilityRun(tk, t, shouted.at(t) && WEAK_HEADS.contains(EnglishRecallDetector.lower(tk, t)), out);
             } else if (CARE_VERB_WORDS.contains(tk.text, a, b) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
                 afterCareVerb(tk, t + 2, shouted.at(t), out);
             } else if (unknownAcronym(tk, t) && parenthesisedAfterCare(tk, t)) {
@@ -99,6 +101,14 @@ final class FacilityDetector implements Detector {
             }
         }
     }
+
+    /**
+     * Heads that are everyday words on a line in capitals ("EARLY AM LABS SENT", "HOME CARE"): there a surname that is also a
+     * word does not make the run a place; "SILVER RIDGE EMERGENCY DEPT" keeps its name.
+     */
+    private static final Set<String> WEAK_HEADS = Set.of("labs", "laboratory", "laboratories", "care", "home", "homes", "living",
+            "system", "systems", "network", "group", "partners", "practice", "residence", "village", "manor", "school", "college",
+            "community", "county", "health", "medicine", "imaging", "pharmacy", "nursing", "urgent", "foundation", "general");
 
     /** Words before an acronym that make it a place of care ("at", "from", "to"), and words after it ("ER", "campus"). */
     private static final Set<String> ACRONYM_BEFORE = Set.of("at", "from"); // "to" alone also leads to modes: "weaned to PSV"

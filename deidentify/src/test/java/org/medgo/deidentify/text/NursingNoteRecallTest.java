@@ -49,6 +49,8 @@ class NursingNoteRecallTest {
             place-name as a given name   | Indiana is a 68 yo M with MS, here for follow-up.               | Indiana
             ordinary-word names in a pair| Dale and White were at the bedside all night.                   | Dale;White
             lower-case a. initial        | pt i. ryuxdeth called, wants a refill                           | ryuxdeth
+            LAST,FIRST in a header       | ZAWADZKI,KELLY   VISIT DATE: 12/23/82                           | ZAWADZKI;KELLY
+            named emergency department   | HARBOR BEND EMERGENCY DEPT VISIT                                | HARBOR BEND
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
