@@ -143,6 +143,10 @@ final class LowerCaseNames {
                 t = e + 1;
                 continue; // "mae", "rad aline", "abd sl dist": clinical shorthand is typed the same way
             }
+            if (listed && e == t && tk.length(t) <= 3 && !besideName && !cue && !personVerbAfter(tk, e)) {
+                t = e + 1;
+                continue; // "mae" (moves all extremities): a three-letter lower-case name alone needs a cue
+            }
             if (listed || initial && e - t >= 2 || besideName || cue) {
                 int s = t > 0 && listedLower(tk, t - 1) && gapOk(tk, t - 1) ? t - 1 : t;
                 int end = e + 1 < tk.size && listedLower(tk, e + 1) && gapOk(tk, e) ? e + 1 : e;
@@ -194,6 +198,10 @@ final class LowerCaseNames {
             "don", "guy", "miles", "case", "page", "bob", "ed", "al", "les", "sol", "son", "june", "april", "august", "hope",
             "grace", "faith", "joy", "chase", "rich", "long", "young", "white", "black", "brown", "green", "gray", "grey", "early",
             "late", "rose", "dawn", "sky", "summer", "winter", "autumn", "the", "and", "pt", "dr");
+
+    private static boolean personVerbAfter(EnglishTokens tk, int e) {
+        return e + 1 < tk.size && PERSON_VERBS.contains(lower(tk, e + 1)) && !lower(tk, e + 1).equals("and");
+    }
 
     /**
      * A lower-case listed name that is no ordinary word: "small" or "good" beside shorthand ("small amts", "good u/o") is not

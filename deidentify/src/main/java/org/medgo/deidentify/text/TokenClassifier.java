@@ -113,10 +113,31 @@ final class TokenClassifier {
         if (clinicalCompound(s, a, tk.end[t]) && !(tk.isAllCaps(t) && hyphenatedName(s, a, tk.end[t]))) {
             return Kind.OTHER; // "Anti-Ro", "Keytruda-related", "BI-RADS", "DAPA-HF"
         }
+        if (b - a >= 2 && lettersOnly(s, a, b) && (!hasVowel(s, a, b) || b - a <= 4 && Character.toLowerCase(s.charAt(b - 1)) == 'x')) {
+            return Kind.OTHER; // "Ntg", "Sxn", "Psv", "Abx": no name lacks a vowel; "-x" is shorthand (Dx, Hx, Abx)
+        }
         if (b - a == 2 || b - a <= 6 && !tk.isAllCaps(t) && lex.abbreviationStems.contains(s, a, b)) {
             return Kind.ABBREVIATION; // "Cx", "Vanco", "Creat", "Afeb": shorthand unless a cue names a person
         }
         return Kind.CANDIDATE;
+    }
+
+    private static boolean lettersOnly(String s, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false; // "G's" is an initial's possessive
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasVowel(String s, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if ("aeiouyAEIOUYáéíóúàèìòùäëïöüâêîôûåæøÁÉÍÓÚÄËÏÖÜ".indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Capitals only in [a, b), two letters at least ("PVC" of "PVC's"). */
@@ -226,7 +247,8 @@ final class TokenClassifier {
         while (from < b) {
             int to = dashIn(s, from, b);
             if (to > from + 1) {
-                if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to) || lex.eponyms.contains(s, from, to))) {
+                if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to) || lex.eponyms.contains(s, from, to)
+                        || to - from <= 5 && allCaps(s, from, to) && !lex.names.contains(s, from, to))) { // "Activity-OOB"
                     return false;
                 }
                 allNames &= lex.names.contains(s, from, to);

@@ -74,6 +74,8 @@ class NursingNoteRecallTest {
             page numbers            | see pg 2 for details, pg 12 of chart
             roles in capitals       | HO AWARE OF RASH. HOLD TF PER HO. NP AWARE. MILD MR AND TR ON ECHO.
             acronyms in parentheses | CHF (HFrEF) and COPD (GOLD 3), labs (BMP) pending, a. fib rate controlled.
+            shorthand without vowel | Ntg x1 given, Sxn for thick secretions, Psv trial, Abx continued, Hx of CAD.
+            acronym after a hyphen  | Activity-OOB to chair; mae, follows commands, perrla.
             verbs after to          | PLAN TO EXTUBATE IN AM, WEAN TO EXTUBATE. TITRATE NEO FOR BP. READY TO TRANSFER.
             """)
     void clinicalTextIsKept(String kind, String note) {
