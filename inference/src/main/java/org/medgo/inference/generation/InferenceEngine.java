@@ -186,6 +186,12 @@ public final class InferenceEngine implements Generator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (thread.isAlive()) {
+            // still inside a native model run: freeing the session under it crashed the JVM (SIGSEGV in
+            // libonnxruntime at exit); leaving it to the process's end is the lesser harm
+            LOG.warning("the inference thread is still in a model run after 10 s; its ONNX Runtime session is not freed");
+            return;
+        }
         backend.close();
         tokenizer.close();
     }
