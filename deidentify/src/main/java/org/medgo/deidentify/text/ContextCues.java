@@ -95,7 +95,17 @@ final class ContextCues {
         }
         String w = lower(tk, t);
         return SHOUTED_TITLES.contains(w) && title(tk, t) || KIN.contains(w) && !w.equals("family") && !w.equals("children")
-                && !w.equals("kids") && !w.equals("parents");
+                && !w.equals("kids") && !w.equals("parents") && sameClause(tk, t); // "his wife.\nSSN:" is no name
+    }
+
+    /** Only spaces, a comma or a dash between token t and the next: the same clause. */
+    private static boolean sameClause(EnglishTokens tk, int t) {
+        for (int i = tk.end[t]; i < tk.start[t + 1]; i++) {
+            if (" ,-".indexOf(tk.text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Start of a sentence, a line or a list item: a capital there says nothing. */

@@ -67,7 +67,8 @@ final class EnglishRecallDetector implements Detector {
                 kind[t] = Kind.OTHER; // "Von Willebrand": a particle before a clinical word
             } else if (kind[t] == Kind.OTHER && shortUnknownCapitals(tk, t) && (ContextCues.strongPersonCue(tk, t - 1)
                     || t + 1 < tk.size && STAFF_AFTER.contains(lower(tk, t + 1)) && tk.start[t + 1] - tk.end[t] == 1
-                    || rareName(tk, t - 1) && tk.start[t] - tk.end[t - 1] == 1)) {
+                    || rareName(tk, t - 1) && tk.start[t] - tk.end[t - 1] == 1 && tk.text.charAt(tk.end[t - 1]) == ' '
+                    && (tk.end[t] >= tk.text.length() || tk.text.charAt(tk.end[t]) != ':'))) {
                 kind[t] = Kind.CANDIDATE; // "DR TYRO", "BROTHER VINNY", "ODELL TRASK RRT": a name, not an acronym
             }
         }
@@ -224,8 +225,9 @@ final class EnglishRecallDetector implements Detector {
     private static final java.util.Set<String> PERSON_AFTER_ABBREVIATION = java.util.Set.of("agrees", "agreed", "denies", "declined",
             "refused", "wants", "asked", "feels", "felt", "lives", "works", "visited");
 
-    /** Words before a name in speech and family talk ("said Erle", "my kid Agi"). */
-    private static final java.util.Set<String> SPEECH_BEFORE = java.util.Set.of("said", "asked", "told", "kid", "baby", "named");
+    /** Words before a name in speech and family talk ("said Erle", "my kid Agi"), or before a place. */
+    private static final java.util.Set<String> SPEECH_BEFORE = java.util.Set.of("said", "asked", "told", "kid", "baby", "named",
+            "city", "town", "village", "where"); // and places: "home city Assen", "Where: Novo mesto"
 
     private static boolean abbreviationCue(EnglishTokens tk, int s, int e, String prev) {
         String next = lower(tk, e + 1);

@@ -113,8 +113,9 @@ final class TokenClassifier {
         if (clinicalCompound(s, a, tk.end[t]) && !(tk.isAllCaps(t) && hyphenatedName(s, a, tk.end[t]))) {
             return Kind.OTHER; // "Anti-Ro", "Keytruda-related", "BI-RADS", "DAPA-HF"
         }
-        if (b - a >= 2 && lettersOnly(s, a, b) && (!hasVowel(s, a, b) || b - a <= 4 && Character.toLowerCase(s.charAt(b - 1)) == 'x')) {
-            return Kind.OTHER; // "Ntg", "Sxn", "Psv", "Abx": no name lacks a vowel; "-x" is shorthand (Dx, Hx, Abx)
+        if (b - a >= 2 && lettersOnly(s, a, b) && (!hasVowel(s, a, b) || b - a <= 4 && Character.toLowerCase(s.charAt(b - 1)) == 'x'
+                && !hasVowel(s, b - 2, b - 1))) {
+            return Kind.OTHER; // "Ntg", "Sxn", "Psv": no name lacks a vowel; consonant + x is shorthand (Dx, Hx, Abx; "Laax" is a town)
         }
         if (b - a == 2 || b - a <= 6 && !tk.isAllCaps(t) && lex.abbreviationStems.contains(s, a, b)) {
             return Kind.ABBREVIATION; // "Cx", "Vanco", "Creat", "Afeb": shorthand unless a cue names a person
