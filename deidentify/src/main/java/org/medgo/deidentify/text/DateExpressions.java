@@ -52,7 +52,7 @@ final class DateExpressions {
     private static final Pattern ZH_MD = Pattern.compile(
             "(?=\\d)(?<![\\d年.])(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])[日号]");
     private static final Pattern MDY = Pattern.compile(
-            "(?=\\d)(?<![\\d/.-])(1[0-2]|0?[1-9])([/-])(3[01]|[12]\\d|0?[1-9])\\2((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
+            "(?=\\d)(?<![\\d/.])(?<![\\d/.]-)(1[0-2]|0?[1-9])([/-])(3[01]|[12]\\d|0?[1-9])\\2((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
     private static final Pattern DMY_DOT = Pattern.compile(
             "(?=\\d)(?<![\\d.])(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])\\.((?:19|20)\\d{2})(?![\\d.])");
     private static final Pattern MONTH_D_Y = Pattern.compile(

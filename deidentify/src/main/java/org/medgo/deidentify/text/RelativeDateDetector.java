@@ -43,10 +43,10 @@ final class RelativeDateDetector implements Detector {
     /** Month/two-digit year ("CABG in 3/80", "compared with 8/79"): a "day" over 31 makes it a month and a year. */
     private static final Pattern MONTH_YEAR = Pattern.compile(
             "(?<![\\d/.])(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\\d)(?![/\\d%]|\\.\\d|\\s*(?i:mg|ml|mmhg|units?))");
-    /** A month named alone after since/until/last... ("not seen since November"). */
+    /** A month named alone after since/until/last... ("not seen since November", "since march"; "may" only as "May"). */
     private static final Pattern MONTH_ALONE = Pattern.compile(
             "(?<![A-Za-z])(?i:since|until|till|last|next|early|late|mid|from|through|this\\s+past|this|past)[\\s-]+"
-            + "(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s*\\d)");
+            + "((?i:january|february|march|april|june|july|august|september|october|november|december)|May)\\b(?!\\s*\\d)");
     private static final KeywordIndex MONTH_ALONE_TRIGGERS = KeywordIndex.fromAlternation(
             "since|until|till|last|next|early|late|mid|from|through|this|past", true).atWordStarts();
     private static final KeywordIndex WEEKDAY_TRIGGERS = KeywordIndex.fromAlternation(

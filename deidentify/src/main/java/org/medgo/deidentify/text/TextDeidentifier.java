@@ -35,7 +35,7 @@ public final class TextDeidentifier {
         EnglishLexicon en = EnglishLexicon.standard();
         this.detectors = List.of(new IdentifierDetector(), new AgeDetector(), new AddressDetector(),
                 new OrganizationDetector(), new ChineseNameDetector(dict), new EnglishNameDetector(dict),
-                new IdCueDetector(), new ContactShapeDetector(), new RelativeDateDetector(), new MonthDayDetector(), new FacilityDetector(en), new EnglishRecallDetector(en));
+                new IdCueDetector(), new ContactShapeDetector(), new RelativeDateDetector(), new WrittenMonthDetector(), new MonthDayDetector(), new FacilityDetector(en), new EnglishRecallDetector(en));
     }
 
     /** The detector with the dictionaries shipped in the jar. */

@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
 final class LeakClassCorpus {
     /** The classes, each with its own frames and values. */
     enum LeakClass {
-        NAME_WITH_INITIAL, TITLED_CLINICIAN, PLAIN_NAME, FACILITY, CITY, STRUCTURED_ID, RELATIVE_DATE
+        NAME_WITH_INITIAL, TITLED_CLINICIAN, PLAIN_NAME, FACILITY, CITY, STRUCTURED_ID, RELATIVE_DATE, MONTH_NAME_DATE
     }
 
     private static final String TEXT = "/org/medgo/deidentify/text/";
@@ -68,6 +68,7 @@ final class LeakClassCorpus {
                 case CITY -> city(r);
                 case STRUCTURED_ID -> structuredId(r);
                 case RELATIVE_DATE -> relativeDate(r);
+                case MONTH_NAME_DATE -> monthNameDate(r);
             };
             notes.add(f.note(leak.name() + "-" + i));
         }
@@ -465,6 +466,40 @@ final class LeakClassCorpus {
                     v[1].toLowerCase(Locale.ROOT), r);
         }
         return new Frame(pick(r, DATE_FRAMES).replace("@", v[0] + "@"), "DATE", v[1], r);
+    }
+
+    /**
+     * A date whose month is a word, in the case the writer chose: lower-case chat ("may 16, 2015", "on march 3rd"),
+     * capitals ("MARCH OF 1993"), a month and a year ("Nov 2016"), a day before the month ("21 Apr", "2 nov, 96").
+     * A year alone is no identifier: in month-and-year forms the month is the value.
+     */
+    private static Frame monthNameDate(Random r) {
+        int d = 1 + r.nextInt(28);
+        int y = 1990 + r.nextInt(36);
+        String full = pick(r, MONTHS);
+        String mon = pick(r, MON);
+        boolean may = full.equals("May");
+        String[] v = switch (r.nextInt(9)) {
+            case 0 -> new String[] {"", full + " " + d + ", " + y, ""};
+            case 1 -> new String[] {"on ", full + " " + (r.nextBoolean() ? ordinal(d) : String.valueOf(d)), ""};
+            case 2 -> new String[] {"in ", may ? "May" : full, " of " + y};
+            case 3 -> new String[] {"in ", mon + pick(r, "", "."), " " + y};
+            case 4 -> new String[] {"", d + " " + mon, ""};
+            case 5 -> new String[] {"", d + " " + mon + ", " + String.format(Locale.ROOT, "%02d", y % 100), ""};
+            case 6 -> new String[] {"since ", may ? "May" : full, ""};
+            case 7 -> new String[] {"on ", mon + " " + d, ""};
+            default -> new String[] {"", d + " " + full + " " + y, ""};
+        };
+        String value = switch (r.nextInt(3)) {
+            case 0 -> v[1].toLowerCase(Locale.ROOT);
+            case 1 -> v[1].toUpperCase(Locale.ROOT);
+            default -> v[1];
+        };
+        if (value.matches("may|MAY|\\d+ (may|MAY)")) {
+            value = v[1]; // "since may", "5 may" read as the verb as often as the month: only a Title-case May is one
+        }
+        String frame = pick(r, r.nextBoolean() ? LOWER_DATE_FRAMES : DATE_FRAMES);
+        return new Frame(frame.replace("@", v[0] + "@" + v[2]), "DATE", value, r);
     }
 
     // ---------------------------------------------------------------- helpers
