@@ -94,6 +94,7 @@ final class EnglishRecallDetector implements Detector {
             t = e + 1;
         }
         places.multiWordPlaces(tk, out);
+        places.lowerCasePlaces(tk, out);
         lowerCaseNames.lowerCaseNames(tk, out);
         lowerCaseNames.lowerCaseInitials(tk, out);
         nameShapes.invertedNames(tk, kind, shouted, out);

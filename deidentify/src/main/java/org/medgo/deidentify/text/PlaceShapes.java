@@ -53,6 +53,86 @@ final class PlaceShapes {
         }
     }
 
+    /** Verbs of living and moving: after them "in"/"to"/"near" leads to a place even when no gazetteer knows the word. */
+    private static final Set<String> RESIDENCE = Set.of("lives", "live", "living", "lived", "resides", "reside", "residing",
+            "resided", "moved", "moving", "relocated", "born", "raised", "grew");
+
+    /** Verbs of going and staying: after them an unlisted word is a place, a listed everyday word ("returned to work") is not. */
+    private static final Set<String> STAY = Set.of("stays", "staying", "stayed", "returned", "returning", "visiting");
+
+    /** Prepositions that lead to a place in lower-case text ("from dearborn", "near boise"); "to" only after a travel word. */
+    private static final Set<String> LOWER_PLACE_CUES = Set.of("in", "from", "near", "outside", "around");
+
+    /**
+     * Towns typed in lower case ("lives in catonsville", "returned to new haven", "from dearborn"): the longest run of up
+     * to three lower-case words after a place cue that the gazetteer lists, unless it is one everyday or clinical word
+     * ("in bath", "from home"); after a verb of living or moving any listed town ("moved to flagstaff"); after such a verb,
+     * a verb of staying or an origin ("we are from"; "pain is from" leads to a cause, an everyday or clinical word) an
+     * unlisted word no list knows ("lives in brindlewick").
+     */
+    void lowerCasePlaces(EnglishTokens tk, List<Span> out) {
+        for (int t = 1; t < tk.size; t++) {
+            if (!tk.isLower(t) || tk.hasDigit(t) || !placeCue(tk, t - 1) || tk.start[t] - tk.end[t - 1] != 1) {
+                continue;
+            }
+            int e = listedRun(tk, t);
+            boolean residence = near(tk, t - 1, RESIDENCE);
+            boolean stayOrOrigin = residence || near(tk, t - 1, STAY) || lower(tk, t - 1).equals("from") && ORIGIN_BEFORE.contains(lower(tk, t - 2));
+            if (e > t || e == t && (residence || !everyday(tk, t) && !lex.names.contains(tk.text, tk.start[t], tk.end[t]))
+                    || e < 0 && stayOrOrigin && tk.length(t) >= 4 && !everyday(tk, t)) {
+                e = Math.max(e, t);
+                out.add(new Span(tk.start[t], tk.end[e], PhiType.ADDRESS));
+                t = e;
+            }
+        }
+    }
+
+    /** Words of being before "from" that make it an origin ("we are from", "she's from"), not a cause ("pain is from"). */
+    private static final Set<String> ORIGIN_BEFORE = Set.of("are", "am", "is", "was", "were", "comes", "come", "came", "she's",
+            "he's", "i'm", "we're", "they're", "originally");
+
+    /** One of {@code verbs} up to two words before the cue at {@code cue} ("lives in", "lives alone in", "grew up in"). */
+    private static boolean near(EnglishTokens tk, int cue, Set<String> verbs) {
+        return verbs.contains(lower(tk, cue - 1)) && spaced(tk, cue - 1)
+                || verbs.contains(lower(tk, cue - 2)) && spaced(tk, cue - 2) && spaced(tk, cue - 1);
+    }
+
+    /** Only spaces between token t and the next: the same clause ("moved to assisted living; came from home" is two). */
+    private static boolean spaced(EnglishTokens tk, int t) {
+        if (t < 0) {
+            return false;
+        }
+        for (int i = tk.end[t]; i < tk.start[t + 1]; i++) {
+            if (tk.text.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean placeCue(EnglishTokens tk, int t) {
+        String w = lower(tk, t);
+        return LOWER_PLACE_CUES.contains(w) || (w.equals("to") || w.equals("at")) && TRAVEL.contains(lower(tk, t - 1));
+    }
+
+    /** The last token of the longest gazetteer entry of one to three lower-case words from t, or -1. */
+    private int listedRun(EnglishTokens tk, int t) {
+        for (int e = Math.min(tk.size - 1, t + 2); e >= t; e--) {
+            boolean run = true;
+            for (int i = t + 1; i <= e && run; i++) {
+                run = tk.isLower(i) && tk.start[i] - tk.end[i - 1] == 1 && tk.text.charAt(tk.end[i - 1]) == ' ';
+            }
+            if (run && lex.places.contains(tk.text, tk.start[t], tk.end[e])) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    private boolean everyday(EnglishTokens tk, int t) {
+        return lex.safe.contains(tk.text, tk.start[t], tk.end[t]) || lex.clinical.contains(tk.text, tk.start[t], tk.end[t]);
+    }
+
     boolean placeRun(EnglishTokens tk, int s, int e) {
         for (int i = s; i <= e; i++) {
             if (!lex.places.contains(tk.text, tk.start[i], tk.stemEnd(i))) {

@@ -333,6 +333,11 @@ final class LeakClassCorpus {
         return new Frame(pick(r, FACILITY_FRAMES), "ORGANIZATION", facilityName(r), r);
     }
 
+    /** Portal messages and notes typed in lower case: the town in lower case after a verb of living or moving. */
+    private static final String[] LOWER_CITY_FRAMES = {"i live in @ so the drive is long", "we moved to @ last year, need a new pcp",
+        "my son lives in @ and helps with meds", "pt lives alone in @, daughter nearby", "grew up in @, no travel since",
+        "daughter returned to @ today", "we are from @ originally", "she was born in @ and moved here as a child"};
+
     private static final String[] CITY_FRAMES = {
         "Lives in @ with her husband.",
         "Moved from @ two years ago.",
@@ -351,6 +356,9 @@ final class LeakClassCorpus {
     };
 
     private static Frame city(Random r) {
+        if (r.nextInt(4) == 0) {
+            return new Frame(pick(r, LOWER_CITY_FRAMES), "ADDRESS", town(r).toLowerCase(Locale.ROOT), r);
+        }
         return new Frame(pick(r, CITY_FRAMES), "ADDRESS", town(r), r);
     }
 
