@@ -6,6 +6,7 @@ import static org.medgo.deidentify.text.EnglishRecallDetector.lower;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.medgo.deidentify.PhiType;
 import org.medgo.deidentify.text.TokenClassifier.Kind;
@@ -43,6 +44,38 @@ final class NameShapes {
                 after++;
             }
             out.add(new Span(sp.start(), after, PhiType.NAME));
+        }
+    }
+
+    /** Dotted capitals that are abbreviations, not a person's initials (times, credentials, routes, places, units of care). */
+    private static final Set<String> DOTTED_ABBREVIATIONS = Set.of("AM", "PM", "ER", "OR", "IV", "IM", "SC", "SQ", "PO", "PR",
+            "DC", "US", "UK", "USA", "EU", "MD", "DO", "RN", "NP", "PA", "LPN", "BP", "MS", "BS", "BA", "MA", "PT", "OT", "RD",
+            "QD", "BID", "TID", "QID", "QOD", "QHS", "HS", "AC", "PC", "NPO", "PRN", "OD", "OS", "OU", "AD", "AU", "DNR",
+            "DNI", "GI", "ED", "ICU", "UA", "RIP", "NB", "PS", "AKA", "DOB", "DOA", "EMT", "CPR", "HIV", "TB", "ENT", "LLC",
+            "NY", "LA", "NJ", "WA", "VA", "ID", "OB", "CT", "WHO", "CDC", "FDA");
+
+    /** Words before dotted capitals that make them a person's initials even when spelled like an abbreviation ("son N.B."). */
+    private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:pt|patient|initials|son|daughter|wife|husband|mother|"
+            + "father|mom|dad|sister|brother|friend|partner|spouse|caregiver|named|mr|mrs|ms|dr)\\.?,?\\s+$");
+
+    private static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\d.])((?:\\p{Lu}\\.){2,3})(?![\\p{L}\\d])");
+
+    /**
+     * "pt J.D. has recurrent UTIs", "K.L., 61M": a person's initials written with dots, unless a known abbreviation
+     * ("A.M.", "M.D.", "G.I.") that no person word announces.
+     */
+    static void dottedInitials(String text, List<Span> out) {
+        if (text.indexOf('.') < 0) {
+            return;
+        }
+        Matcher m = DOTTED.matcher(text);
+        while (m.find()) {
+            String letters = m.group(1).replace(".", "");
+            boolean cued = PERSON_BEFORE.matcher(text).region(Math.max(0, m.start() - 12), m.start()).find()
+                    && !letters.equals("AM") && !letters.equals("PM");
+            if (cued || !DOTTED_ABBREVIATIONS.contains(letters)) {
+                out.add(new Span(m.start(1), m.end(1), PhiType.NAME));
+            }
         }
     }
 

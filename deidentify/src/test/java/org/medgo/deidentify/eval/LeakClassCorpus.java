@@ -178,14 +178,15 @@ final class LeakClassCorpus {
 
     private static Frame nameWithInitial(Random r) {
         String g = given(r);
-        int k = r.nextInt(4);
+        int k = r.nextInt(5);
         String v = switch (k) {
             case 0 -> g + " " + initial(r) + ".";
             case 1 -> g + " " + initial(r);
             case 2 -> initial(r) + ". " + surname(r);
+            case 3 -> initial(r) + "." + initial(r) + "." + (r.nextInt(4) == 0 ? initial(r) + "." : ""); // "pt J.D.": initials alone
             default -> g + " " + initial(r) + ". " + surname(r);
         };
-        if (r.nextInt(6) == 0) {
+        if (r.nextInt(6) == 0 && k != 3) {
             return new Frame(pick(r, LOWER_NAME_FRAMES), "NAME", v.toLowerCase(Locale.ROOT), r);
         }
         return new Frame(pick(r, NAME_FRAMES), "NAME", v, r);

@@ -52,6 +52,9 @@ class EnglishRecallTest {
             month named after since       | Not seen since November by this clinic.                           | November
             pager number                  | Questions: pager 84710.                                           | 84710
             dash-grouped record number    | OROZCO,KYLE   560-40-78-5   visit                                 | 560-40-78-5
+            dotted initials               | my patient J.D. has recurrent UTIs, what prophylaxis?             | J.D.
+            three dotted initials, age    | K.L.M., 61M, with CHF on furosemide.                              | K.L.M.
+            initials spelled like an abbr.| Son, N.B., is the health care proxy.                              | N.B.
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -88,6 +91,7 @@ class EnglishRecallTest {
             lab acronyms like names | AMY level normal; ANA positive; ACE inhibitor held; CHF and COPD.
             fractions and pressures | BP 112/80, strength 4/5, Apgar 8/9, took 3/4 of a tablet, MMSE 22/30.
             months in general       | Influenza peaks in February; screen every March.
+            dotted abbreviations    | Seen in the E.R. at 3 A.M., G.I. consulted, note by the R.N.
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
