@@ -102,7 +102,7 @@ final class EnglishRecallDetector implements Detector {
         nameShapes.namePairs(tk, kind, out);
         transcriptionSignatures(tk, out);
         trailingInitials(tk.text, out);
-        NameShapes.dottedInitials(tk.text, out);
+        nameShapes.dottedInitials(tk.text, out);
         cityShortForms(tk, out);
     }
 

@@ -52,31 +52,83 @@ final class NameShapes {
             "DC", "US", "UK", "USA", "EU", "MD", "DO", "RN", "NP", "PA", "LPN", "BP", "MS", "BS", "BA", "MA", "PT", "OT", "RD",
             "QD", "BID", "TID", "QID", "QOD", "QHS", "HS", "AC", "PC", "NPO", "PRN", "OD", "OS", "OU", "AD", "AU", "DNR",
             "DNI", "GI", "ED", "ICU", "UA", "RIP", "NB", "PS", "AKA", "DOB", "DOA", "EMT", "CPR", "HIV", "TB", "ENT", "LLC",
-            "NY", "LA", "NJ", "WA", "VA", "ID", "OB", "CT", "WHO", "CDC", "FDA");
+            "NY", "LA", "NJ", "WA", "VA", "ID", "OB", "CT", "WHO", "CDC", "FDA", "CO", "CI", "UO", "HO", "TO", "RT", "BM", "IS",
+            "HR", "RA", "RR", "SL", "NG", "OG", "GU", "ST", "VS", "CP", "LE", "UE", "LOC", "HOB", "SOB", "NKA", "NKDA");
 
     /** Words before dotted capitals that make them a person's initials even when spelled like an abbreviation ("son N.B."). */
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:pt|patient|initials|son|daughter|wife|husband|mother|"
             + "father|mom|dad|sister|brother|friend|partner|spouse|caregiver|named|mr|mrs|ms|dr)\\.?,?\\s+$");
 
+    /** An age after dotted capitals ("K.L., 61M", "J.D. (54)"): a person even when spelled like a measure's name. */
+    private static final Pattern AGE_AFTER = Pattern.compile("(?:,?\\s*\\(?|\\s+(?:is|was)\\s+an?\\s+)\\d{1,3}\\s*-?\\s*(?i:yo|y/o|y\\.o\\.|[mf]\\b|years?|-year)");
+
+    /** Auxiliaries among the person verbs: "C.O. is", "G.U. and" say nothing about a person. */
+    private static final Set<String> AUXILIARIES = Set.of("and", "is", "was", "has", "had", "will", "would", "can", "could",
+            "should", "may", "might", "must", "does", "did");
+
+    /** A value after dotted capitals: shorthand of a measure ("C.O. 4.5", "U.O. = 30"). */
+    private static final Pattern MEASURE_AFTER = Pattern.compile("\\s*[:=]?\\s*[\\d.]");
+
+    /** Words before dotted capitals that point at a person but also at an abbreviation of care ("by R.N.", "with G.I."). */
+    private static final Pattern WEAK_PERSON_BEFORE = Pattern.compile("(?i)\\b(?:by|with|from|hi|dear|thanks|thank you)\\s*,?\\s+$");
+
     private static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\d.])((?:\\p{Lu}\\.){2,3})(?![\\p{L}\\d])");
 
     /**
-     * "pt J.D. has recurrent UTIs", "K.L., 61M": a person's initials written with dots, unless a known abbreviation
-     * ("A.M.", "M.D.", "G.I.") that no person word announces.
+     * "pt J.D. has recurrent UTIs", "K.L., 61M", "Thanks, X.N.": a person's initials written with dots. Not when the
+     * letters spell an abbreviation of care ("A.M.", "G.I.", "B.M.", "R.T.") or a value follows ("C.O. 4.5") or they head
+     * a line ("G.U.: foley"), unless a person word stands before them ("son N.B.", "Hi P.H."), a person verb or an age
+     * after them ("V.F. refused", "R.N. is a 83yo") or they sign a line ("-- H.L.").
      */
-    static void dottedInitials(String text, List<Span> out) {
+    void dottedInitials(String text, List<Span> out) {
         if (text.indexOf('.') < 0) {
             return;
         }
         Matcher m = DOTTED.matcher(text);
         while (m.find()) {
             String letters = m.group(1).replace(".", "");
-            boolean cued = PERSON_BEFORE.matcher(text).region(Math.max(0, m.start() - 12), m.start()).find()
-                    && !letters.equals("AM") && !letters.equals("PM");
-            if (cued || !DOTTED_ABBREVIATIONS.contains(letters)) {
+            if (letters.equals("AM") || letters.equals("PM")) {
+                continue;
+            }
+            int from = Math.max(0, m.start() - 12);
+            boolean person = PERSON_BEFORE.matcher(text).region(from, m.start()).find()
+                    || AGE_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || !DOTTED_ABBREVIATIONS.contains(letters) && (WEAK_PERSON_BEFORE.matcher(text).region(from, m.start()).find()
+                    || personVerbAfter(text, m.end()) || signature(text, m.start(), m.end()));
+            boolean heading = m.end() < text.length() && text.charAt(m.end()) == ':' && (m.start() == 0 || text.charAt(m.start() - 1) == '\n');
+            boolean shorthand = DOTTED_ABBREVIATIONS.contains(letters) || lex.clinical.contains(letters) || heading
+                    || MEASURE_AFTER.matcher(text).region(m.end(), text.length()).lookingAt();
+            if (person || !shorthand) {
                 out.add(new Span(m.start(1), m.end(1), PhiType.NAME));
             }
         }
+    }
+
+    /** A person verb right after ("V.F. refused the labs", "S.H. ambulated"). */
+    private static boolean personVerbAfter(String text, int end) {
+        int a = end;
+        while (a < text.length() && text.charAt(a) == ' ') {
+            a++;
+        }
+        int b = a;
+        while (b < text.length() && Character.isLetter(text.charAt(b))) {
+            b++;
+        }
+        String w = text.substring(a, b);
+        return a > end && ContextCues.PERSON_VERBS.contains(w) && !AUXILIARIES.contains(w);
+    }
+
+    /** Alone on its line after a dash ("-- H.L."): a signature. */
+    private static boolean signature(String text, int start, int end) {
+        int lineEnd = text.indexOf('\n', end);
+        if (!text.substring(end, lineEnd < 0 ? text.length() : lineEnd).isBlank()) {
+            return false;
+        }
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && "-–—".indexOf(text.charAt(i)) >= 0;
     }
 
     private static final Set<String> CREDENTIALS = Set.of("md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "mbbs", "dds",

@@ -77,9 +77,10 @@ final class PlaceShapes {
             }
             int e = listedRun(tk, t);
             boolean residence = near(tk, t - 1, RESIDENCE);
-            boolean stayOrOrigin = residence || near(tk, t - 1, STAY) || lower(tk, t - 1).equals("from") && ORIGIN_BEFORE.contains(lower(tk, t - 2));
-            if (e > t || e == t && (residence || !everyday(tk, t) && !lex.names.contains(tk.text, tk.start[t], tk.end[t]))
-                    || e < 0 && stayOrOrigin && tk.length(t) >= 4 && !everyday(tk, t)) {
+            boolean stayOrOrigin = residence || near(tk, t - 1, STAY) || origin(tk, t - 1);
+            if (e > t || e == t && tk.length(t) >= 3 && (residence || !everyday(tk, t) && !lex.names.contains(tk.text, tk.start[t], tk.end[t]))
+                    || e < 0 && stayOrOrigin && tk.length(t) >= 4 && !everyday(tk, t)
+                    && !lex.abbreviationStems.contains(tk.text, tk.start[t], tk.end[t])) { // "returned from cath": shorthand
                 e = Math.max(e, t);
                 out.add(new Span(tk.start[t], tk.end[e], PhiType.ADDRESS));
                 t = e;
@@ -88,8 +89,21 @@ final class PlaceShapes {
     }
 
     /** Words of being before "from" that make it an origin ("we are from", "she's from"), not a cause ("pain is from"). */
-    private static final Set<String> ORIGIN_BEFORE = Set.of("are", "am", "is", "was", "were", "comes", "come", "came", "she's",
-            "he's", "i'm", "we're", "they're", "originally");
+    private static final Set<String> ORIGIN_BEFORE = Set.of("comes", "come", "came", "she's", "he's", "i'm", "we're", "they're",
+            "originally");
+    private static final Set<String> BE = Set.of("are", "am", "is", "was", "were");
+    /** Subjects of "is from" that are people ("she is from", "the family is from"; "pain is from" and "which are from" are not). */
+    private static final Set<String> PEOPLE = Set.of("i", "we", "she", "he", "they", "family", "pt", "patient", "parents", "wife",
+            "husband", "mother", "father", "son", "daughter");
+
+    /** "we are from", "she's from", "came from": a person's origin. */
+    private static boolean origin(EnglishTokens tk, int cue) {
+        if (!lower(tk, cue).equals("from")) {
+            return false;
+        }
+        String before = lower(tk, cue - 1);
+        return ORIGIN_BEFORE.contains(before) || BE.contains(before) && PEOPLE.contains(lower(tk, cue - 2));
+    }
 
     /** One of {@code verbs} up to two words before the cue at {@code cue} ("lives in", "lives alone in", "grew up in"). */
     private static boolean near(EnglishTokens tk, int cue, Set<String> verbs) {

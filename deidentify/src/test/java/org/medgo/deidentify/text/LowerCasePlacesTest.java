@@ -37,6 +37,7 @@ class LowerCasePlacesTest {
             latin                    | growth in utero was normal; carcinoma in situ
             feelings                 | lives in fear of falling, living in denial about drinking
             return to a state        | returned to baseline and returned to work
+            shorthand after from     | returned from cath lab at 1630; bleeding which pt states are from hemorrhoids
             """)
     void everydayWordsStay(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
