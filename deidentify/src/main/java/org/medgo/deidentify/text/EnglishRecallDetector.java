@@ -70,6 +70,8 @@ final class EnglishRecallDetector implements Detector {
                     || rareName(tk, t - 1) && tk.start[t] - tk.end[t - 1] == 1 && tk.text.charAt(tk.end[t - 1]) == ' '
                     && (tk.end[t] >= tk.text.length() || tk.text.charAt(tk.end[t]) != ':'))) {
                 kind[t] = Kind.CANDIDATE; // "DR TYRO", "BROTHER VINNY", "ODELL TRASK RRT": a name, not an acronym
+            } else if (kind[t] == Kind.OTHER && ordinaryWordAfterTitle(tk, t)) {
+                kind[t] = Kind.CANDIDATE; // "DR HOARD AWARE", "MRS CROW HERE": the surname, though an everyday word
             }
         }
         int t = 0;
@@ -148,7 +150,7 @@ final class EnglishRecallDetector implements Detector {
         boolean flag;
         if (!titled && shouted.at(s) && shouted.at(e)) {
             flag = shoutedCue(tk, s, e, prev, listedNames, nameable + clinicalNames)
-                    || initials > 0 && e > s && candidates + nameable + clinicalNames > 0 // "B. KARGAS", "DAN A. FORMAN-LYONS"
+                    || initials > 0 && e > s && candidates + nameable + clinicalNames > 0 && bareLettersInside(tk, kind, s, e) // "B. KARGAS", "DAN A. FORMAN-LYONS"
                     || nameable == 0 && (unknown > 0 || listedNames > 0) && (prev.equals("per") || prev.equals("by")) && tk.length(e) > 2
                     || unknown > 0 && (SHOUTED_PLACE_CUES.contains(prev) || prev.equals("the") && SHOUTED_PLACE_CUES.contains(lower(tk, s - 2))
                     || prev.equals("to") && e + 1 < tk.size && tk.hasDigit(e + 1)); // "TO QUARTERMAIN 3"; "TO EXTUBATE" is a verb
@@ -178,6 +180,19 @@ final class EnglishRecallDetector implements Detector {
         PhiType type = !titled && !aged && (placeCue && (places.placeRun(tk, s, e) || listedNames == 0) || listedNames == 0 && places.placeRun(tk, s, e))
                 ? PhiType.ADDRESS : PhiType.NAME;
         out.add(new Span(tk.start[s], tk.end[e], type));
+    }
+
+    /**
+     * Every letter without a dot sits between two words of the run ("JOHN Q ADAMS"): in capitals a bare letter at either end
+     * is shorthand or an article ("HAD A GOOD DAY", "GIVEN W", "T MAX", "L SUBCLAVIAN"), not an initial.
+     */
+    private static boolean bareLettersInside(EnglishTokens tk, Kind[] kind, int s, int e) {
+        for (int i = s; i <= e; i++) {
+            if (kind[i] == Kind.INITIAL && !tk.dotAfter(i) && (i == s || i == e || tk.first(i) == 'A' || tk.first(i) == 'I')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Tmax 101.2", "Creat 1.4": a measurement written right after the word; a person's name is not followed by a decimal. */
@@ -243,6 +258,32 @@ final class EnglishRecallDetector implements Detector {
     private boolean rareName(EnglishTokens tk, int t) {
         return t >= 0 && tk.length(t) >= 3 && !tk.hasDigit(t) && lex.names.contains(tk.text, tk.start[t], tk.stemEnd(t))
                 && !lex.safe.contains(tk.text, tk.start[t], tk.stemEnd(t)) && !lex.clinical.contains(tk.text, tk.start[t], tk.stemEnd(t));
+    }
+
+    /** Words that follow a doctor's title without being a surname ("DR AWARE", "DR OFFICE", "CALLED DR RE LABS"). */
+    private static final java.util.Set<String> NOT_AFTER_TITLE = java.util.Set.of("office", "offices", "orders", "order", "visit",
+            "appt", "appointment", "note", "notes", "team", "rounds", "here", "there", "the", "for", "not", "regarding", "about",
+            "also", "now", "today", "tonight", "off", "made", "of", "in", "at", "to", "on", "or", "re", "into", "this",
+            "that", "who", "what", "when", "why", "how", "please", "again", "back", "out", "up", "down", "over", "still", "yet");
+
+    /**
+     * An everyday word in capitals right after a doctor's title in capitals ("DR HOARD AWARE"): on a line typed in capitals the
+     * title names the next word, unless it is a clinical word, a verb of care ("DR NOTIFIED", "DR PAGED", "DR AWARE") or a
+     * word of the note itself ("DR OFFICE", "DR ORDERS").
+     */
+    private boolean ordinaryWordAfterTitle(EnglishTokens tk, int t) {
+        if (t < 1 || !tk.isAllCaps(t) || tk.length(t) < 3 || !ContextCues.SHOUTED_TITLES.contains(lower(tk, t - 1)) || !title(tk, t - 1)
+                || tk.is(t - 1, "mr") && !tk.dotAfter(t - 1)) {
+            return false; // "MR SOUNDS LOUDER": mitral regurgitation at the start of a line
+        }
+        String w = lower(tk, t);
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
+            }
+        }
+        return lex.safe.contains(w) && !lex.clinical.contains(w) && !NOT_AFTER_TITLE.contains(w) && !ContextCues.PERSON_VERBS.contains(w)
+                && !ShoutedLines.PERSON_AFTER.contains(w) && !w.endsWith("ed") && !w.endsWith("ing") && !w.endsWith("ly");
     }
 
     /** An all-capital word of 3+ letters that no clinical or ordinary-word list has ("TYRO", "KINN"): read as an acronym. */

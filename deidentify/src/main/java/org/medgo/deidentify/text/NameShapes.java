@@ -137,8 +137,9 @@ final class NameShapes {
     /** "FILBERT BRIGHT, M.D.", "Owen M Gallagher, MD": up to four capitalised words before a credential are a person. */
     void namesBeforeCredentials(EnglishTokens tk, List<Span> out) {
         for (int t = 1; t < tk.size; t++) {
-            if (!CREDENTIALS.contains(credential(tk, t)) || tk.text.charAt(tk.start[t] - 1) != ' ' || tk.charBefore(t) != ',') {
-                continue;
+            if (!CREDENTIALS.contains(credential(tk, t)) || tk.text.charAt(tk.start[t] - 1) != ' ' || tk.charBefore(t) != ','
+                    || TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isCapitalised(t + 1) && tk.start[t + 1] - tk.end[t] == 1) {
+                continue; // "Febrile, NP Jen aware": the credential is the title of the name after it, not of the word before
             }
             int e = t - 1;
             int s = e;

@@ -51,6 +51,9 @@ class NursingNoteRecallTest {
             lower-case a. initial        | pt i. ryuxdeth called, wants a refill                           | ryuxdeth
             LAST,FIRST in a header       | ZAWADZKI,KELLY   VISIT DATE: 12/23/82                           | ZAWADZKI;KELLY
             named emergency department   | HARBOR BEND EMERGENCY DEPT VISIT                                | HARBOR BEND
+            everyday word after DR       | PT WITHOUT HR OR BP. DR THORN AWARE, FAMILY CALLED.             | THORN
+            everyday word after MRS      | MRS BLOSSOM HERE WITH HUSBAND, UPSET ABOUT THE DELAY.           | BLOSSOM
+            middle letter in capitals    | SPOKE WITH ORVILLE Q PEMBERTON ABOUT THE PLAN TODAY.            | ORVILLE;PEMBERTON
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -77,8 +80,17 @@ class NursingNoteRecallTest {
             shorthand without vowel | Ntg x1 given, Sxn for thick secretions, Psv trial, Abx continued, Hx of CAD.
             acronym after a hyphen  | Activity-OOB to chair; mae, follows commands, perrla.
             verbs after to          | PLAN TO EXTUBATE IN AM, WEAN TO EXTUBATE. TITRATE NEO FOR BP. READY TO TRANSFER.
+            words after DR          | BP LOW, DR AWARE AND IN TO SEE PT. CALLED DR OFFICE FOR ORDERS, DR NOTIFIED, DR PAGED.
+            MR without a dot        | MR SOUNDS LOUDER TODAY, MR MURMUR 3/6 AT APEX.
+            bare letters in capitals| PT HAD A GOOD DAY. LASIX GIVEN W GOOD EFFECT. T MAX 101. L SUBCLAVIAN PATENT.
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCredentialBeforeANameIsItsTitleNotTheCredentialOfTheWordBefore() {
+        assertThat(clean("Febrile, NP Jen aware. Hypotensive, RN Okafor notified.")).startsWith("Febrile, NP ").contains("Hypotensive, RN ")
+                .doesNotContain("Jen", "Okafor");
     }
 }
