@@ -18,7 +18,7 @@ final class FacilityDetector implements Detector {
             "hospice", "regional", "sanatorium", "sanitarium", "rehabilitation", "rehab", "nursing", "pharmacy", "surgical",
             "specialty", "associates", "physicians", "practice", "labs", "laboratories", "laboratory", "system", "systems",
             "network", "foundation", "college", "school", "home", "homes", "manor", "village", "residence", "living", "care",
-            "mc", "hc", "llc", "inc", "pc", "pllc", "group", "partners", "healthplex", "wellness", "urgent", "community", "county",
+            "mc", "hc", "llc", "inc", "pc", "pllc", "group", "partners", "healthplex", "wellness", "urgent", "community", "county", "campus",
             "children's", "childrens", "women's", "veterans", "va", "kaiser", "permanente", "mayo", "clinica", "hosp.",
             // specialties name a practice only with a distinctive word before them ("Montandon Family Medicine")
             "medicine", "pediatrics", "cardiology", "dermatology", "orthopedics", "orthopaedics", "oncology", "neurology",
@@ -73,9 +73,11 @@ final class FacilityDetector implements Detector {
     private static final WordSet CARE_VERB_WORDS = new WordSet(CARE_VERBS);
 
     private final EnglishLexicon lex;
+    private final TokenClassifier classifier;
 
     FacilityDetector(EnglishLexicon lexicon) {
         this.lex = lexicon;
+        this.classifier = new TokenClassifier(lexicon);
     }
 
     @Override
@@ -88,6 +90,9 @@ final class FacilityDetector implements Detector {
         for (int t = 0; t < tk.size; t++) {
             int a = tk.start[t];
             int b = tk.end[t];
+            if (tk.isLower(t) && (LOWER_HEAD_WORDS.contains(tk.text, a, b) || tk.is(t, "university"))) {
+                lowerCaseFacility(tk, t, out);
+            }
             if (tk.isCapitalised(t) && (HEAD_WORDS.contains(tk.text, a, b) || PREFIX_WORDS.contains(tk.text, a, b) && nextCapitalised(tk, t))) {
                 t = facilityRun(tk, t, shouted.at(t) && WEAK_HEADS.contains(EnglishRecallDetector.lower(tk, t)), out);
             } else if (CARE_VERB_WORDS.contains(tk.text, a, b) && t + 2 < tk.size && CARE_PREPOSITIONS.contains(EnglishRecallDetector.lower(tk, t + 1))) {
@@ -200,6 +205,13 @@ final class FacilityDetector implements Detector {
                 distinctive++;
             }
         }
+        // "University of Michigan": the state (a kept word elsewhere) names the university and its hospital
+        for (int i = s; i + 2 <= e; i++) {
+            if ((tk.is(i, "university") || tk.is(i, "univ")) && tk.is(i + 1, "of") && tk.isCapitalised(i + 2)
+                    && !GENERIC.contains(EnglishRecallDetector.lower(tk, i + 2))) {
+                distinctive++;
+            }
+        }
         // "Dignity Health", "Atrium Health": an everyday word naming a health system, not at the start of a sentence
         String head = EnglishRecallDetector.lower(tk, e);
         if (distinctive == 0 && e == s + 1 && (head.equals("health") || head.equals("healthcare")) && tk.isCapitalised(s)
@@ -220,6 +232,42 @@ final class FacilityDetector implements Detector {
     /** Heads that end a place typed in lower case ("holy cross hospital", "sacred heart hosp", "mercer campus"). */
     private static final Set<String> LOWER_HEADS = Set.of("hospital", "hosp", "memorial", "campus", "rehab", "medical", "clinic",
             "house", "manor", "health");
+    /** Heads that name a place in lower case wherever they stand, when a word before them is no everyday word. */
+    private static final WordSet LOWER_HEAD_WORDS = new WordSet(List.of("hospital", "hosp", "campus", "clinic", "rehab", "infirmary"));
+
+    /**
+     * Places typed in lower case without a care verb: "university of maryland [hospital]" (a state names a university's
+     * hospital); up to three words before a head that are surnames or towns ("foster rehab", "levy campus") or, before
+     * "hospital" and "campus", words no everyday or clinical list knows ("at reisterstown hospital", "on mackerer campus");
+     * "the county hospital", "a teaching hospital", "hand clinic" stay.
+     */
+    private void lowerCaseFacility(EnglishTokens tk, int t, List<Span> out) {
+        if (tk.is(t, "university")) {
+            int e = t + 2;
+            if (e < tk.size && tk.is(t + 1, "of") && tk.isLower(e) && !tk.hasDigit(e) && !GENERIC.contains(EnglishRecallDetector.lower(tk, e))
+                    && tk.start[e] - tk.end[t + 1] == 1) {
+                if (e + 1 < tk.size && tk.isLower(e + 1) && HEAD_WORDS.contains(tk.text, tk.start[e + 1], tk.end[e + 1])
+                        && tk.start[e + 1] - tk.end[e] == 1) {
+                    e++;
+                }
+                out.add(new Span(tk.start[t], tk.end[e], PhiType.ORGANIZATION));
+            }
+            return;
+        }
+        // before "hospital" or "campus" a word no list knows names the place ("mackerer campus"); before "clinic" or "rehab" such a
+        // word is as often a kind of care ("vestibular rehab", "anticoag clinic", "subacute rehab"): there it must not look clinical
+        boolean strongHead = tk.is(t, "hospital") || tk.is(t, "hosp") || tk.is(t, "campus");
+        int s = t;
+        while (s - 1 >= 0 && t - s < 3 && tk.isLower(s - 1) && !tk.hasDigit(s - 1) && tk.start[s] - tk.end[s - 1] == 1
+                && !GENERIC.contains(EnglishRecallDetector.lower(tk, s - 1)) && !HEALTH_TOPICS.contains(EnglishRecallDetector.lower(tk, s - 1))
+                && !CARE_TOPICS.contains(EnglishRecallDetector.lower(tk, s - 1))
+                && (names(tk, s - 1) && (strongHead || !looksClinical(tk, s - 1)) || listed(tk, s - 1))) {
+            s--;
+        }
+        if (s < t) {
+            out.add(new Span(tk.start[s], tk.end[t], PhiType.ORGANIZATION));
+        }
+    }
 
     /**
      * "transfer to quartermain 2", "sent to gh", "presented to holy cross hospital": in lower case, a word no list knows
@@ -245,6 +293,52 @@ final class FacilityDetector implements Detector {
                 && !GENERIC.contains(first) && !TokenClassifier.MEDICAL_SHAPE.matcher(tk.text).region(a, b).matches()) {
             out.add(new Span(a, tk.end[t], PhiType.ORGANIZATION));
         }
+    }
+
+    /** Endings of clinical adjectives no list has ("vestibular", "pelvic", "bariatric", "pulmonic", "respiratory"). */
+    private static final java.util.regex.Pattern CLINICAL_ADJECTIVE = java.util.regex.Pattern.compile(
+            "(?i).{3,}(?:ar|al|ic|ary|ory|ive|ous|oid|ical|ics)");
+    /** Prefixes before a known word ("subacute", "postop", "nonsurgical"). */
+    private static final java.util.regex.Pattern CARE_PREFIX = java.util.regex.Pattern.compile("(?i)(?:sub|non|pre|post|semi|multi|inter|"
+            + "trans|intra|peri|re|de|un|co)-?");
+
+    /** A word no list has that reads as a clinical one: a known word after a prefix, a clinical ending or shape, shorthand. */
+    private boolean looksClinical(EnglishTokens tk, int i) {
+        int a = tk.start[i];
+        int b = tk.end[i];
+        String s = tk.text;
+        java.util.regex.Matcher p = CARE_PREFIX.matcher(s).region(a, b);
+        if (p.lookingAt() && p.end() < b && (lex.safe.contains(s, p.end(), b) || lex.clinical.contains(s, p.end(), b))) {
+            return true;
+        }
+        return classifier.partsKnown(s, a, b) || CLINICAL_ADJECTIVE.matcher(s).region(a, b).matches()
+                || TokenClassifier.MEDICAL_SHAPE.matcher(s).region(a, b).matches() || TokenClassifier.MEDICAL_PREFIX.matcher(s).region(a, b).matches()
+                || b - a <= 8 && lex.abbreviationStems.contains(s, a, b);
+    }
+
+    /** Kinds of clinic and rehab spelled like surnames or towns ("hand clinic", "memory clinic", "knee rehab"). */
+    private static final Set<String> CARE_TOPICS = Set.of("hand", "wrist", "knee", "hip", "shoulder", "ankle", "elbow", "neck",
+            "back", "memory", "fertility", "fracture", "voice", "allergy", "weight", "lipid", "headache", "movement", "balance", "cough",
+            "fall", "falls", "gait", "swallow", "speech", "wound", "vein", "pelvic", "floor", "cardiac", "pulmonary", "stroke", "cancer");
+
+    /** A surname or a town that is no clinical word ("levy", "rice", "york harbor"). */
+    private boolean listed(EnglishTokens tk, int i) {
+        int a = tk.start[i];
+        int b = tk.end[i];
+        return b - a >= 3 && (lex.names.contains(tk.text, a, b) || lex.places.contains(tk.text, a, b)) && !lex.clinical.contains(tk.text, a, b)
+                && !HEAD_WORDS.contains(tk.text, a, b);
+    }
+
+    /** A lower-case word of three letters or more that no everyday, clinical or shorthand list knows ("reisterstown"). */
+    private boolean names(EnglishTokens tk, int i) {
+        int a = tk.start[i];
+        int b = tk.end[i];
+        int slash = tk.text.indexOf('/', a);
+        if (b - a < 3 || slash >= 0 && slash < b) {
+            return false; // "r/t hosp": shorthand
+        }
+        return !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b) && !HEAD_WORDS.contains(tk.text, a, b)
+                && !(b - a <= 6 && lex.abbreviationStems.contains(tk.text, a, b));
     }
 
     /** Without a strong facility word, a word names the place only if it is no ordinary word, or a name or a town. */

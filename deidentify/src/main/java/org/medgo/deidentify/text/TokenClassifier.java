@@ -42,7 +42,7 @@ final class TokenClassifier {
             + "ated|ating|ation|ations|ized|izing|ization|uresis|uresed|uresing|ectomies|otomies|bate|rate|uate|ulate)");
 
     /** Latin/Greek clinical prefixes that surnames do not start with ("Seronegative", "Normocephalic", "Acetylsalicylic"). */
-    private static final Pattern MEDICAL_PREFIX = Pattern.compile(
+    static final Pattern MEDICAL_PREFIX = Pattern.compile(
             "(?i)(?:sero|normo|acetyl|hypo|hyper|anti|peri|intra|extra|poly|micro|macro|neuro|cardio|gastro|hepato|nephro|pneumo|"
             + "broncho|osteo|arthro|dermato|hemato|haemato|immuno|onco|patho|psycho|pharmaco|myo|pseudo|tachy|brady|dys|hemi|"
             + "hydro|lympho|leuko|erythro|thrombo|glyco|lipo|chole|uro|retro|supra|infra|echo|electro|endoscop|laparo)[a-z]{4,}");

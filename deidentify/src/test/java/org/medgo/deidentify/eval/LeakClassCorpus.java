@@ -330,7 +330,22 @@ final class LeakClassCorpus {
         "Imaging done at @ was unremarkable.",
     };
 
+    /** Notes typed in lower case: a town or a surname before a head word, or a state's university. */
+    private static final String[] LOWER_FACILITY_FRAMES = {"he had a turp at @ at that time", "pt transferred via ambulance to @",
+        "called out to a surgical bed on @", "pt recieved from @ intubated", "plan d/c to @ tomorrow if stable",
+        "records requested from @, will f/u"};
+
     private static Frame facility(Random r) {
+        if (r.nextInt(5) == 0) {
+            String name = r.nextInt(4) == 0 ? "university of " + pick(r, "maryland", "iowa", "michigan", "colorado", "utah", "vermont")
+                    + pick(r, "", " hospital", " medical center")
+                    : (r.nextInt(3) == 0 ? surname(r) : town(r)) + " " + pick(r, "hospital", "campus", "rehab", "clinic", "hosp");
+            return new Frame(pick(r, LOWER_FACILITY_FRAMES), "ORGANIZATION", name.toLowerCase(Locale.ROOT), r);
+        }
+        if (r.nextInt(8) == 0) {
+            return new Frame(pick(r, FACILITY_FRAMES), "ORGANIZATION", "University of " + pick(r, "Maryland", "Iowa", "Michigan",
+                    "Colorado", "Utah", "Vermont", "Texas", "Washington"), r); // a state that names a university hospital
+        }
         return new Frame(pick(r, FACILITY_FRAMES), "ORGANIZATION", facilityName(r), r);
     }
 

@@ -53,6 +53,13 @@ class EnglishRecallTest {
             pager number                  | Questions: pager 84710.                                           | 84710
             dash-grouped record number    | OROZCO,KYLE   560-40-78-5   visit                                 | 560-40-78-5
             dotted initials               | my patient J.D. has recurrent UTIs, what prophylaxis?             | J.D.
+            university named by a state   | She was seen at the University of Vermont clinic last year.       | Vermont
+            lower-case university         | pt recieved from university of vermont hospital, intubated        | vermont
+            lower-case town + hospital    | he had a TURP at brattleboro hospital at that time                | brattleboro
+            unknown word + campus         | called out to a surgical bed on quillfeather campus               | quillfeather
+            everyday surname + campus     | plan d/c to levy campus tomorrow if stable                        | levy
+            surname + rehab               | transferred via ambulance to foster rehab facility                | foster
+            unknown word + rehab          | transferred via ambulance to kessler-adventist rehab facility     | kessler-adventist
             three dotted initials, age    | K.L.M., 61M, with CHF on furosemide.                              | K.L.M.
             initials spelled like an abbr.| Son, N.B., is the health care proxy.                              | N.B.
             """)
@@ -92,6 +99,9 @@ class EnglishRecallTest {
             fractions and pressures | BP 112/80, strength 4/5, Apgar 8/9, took 3/4 of a tablet, MMSE 22/30.
             months in general       | Influenza peaks in February; screen every March.
             dotted abbreviations    | Seen in the E.R. at 3 A.M., G.I. consulted, note by the R.N.
+            kinds of hospital       | admitted to the county hospital, a teaching hospital; state hospital records; the main campus
+            kinds of rehab, clinic  | needs outpatient rehab, cardiac rehab clinic; day hospital program; r/t hosp stay
+            care before a head      | subacute rehab vs sub-acute rehab; vestibular rehab; hand clinic, anticoag clinic
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
