@@ -19,12 +19,13 @@ import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.junit.jupiter.api.Test;
 import org.medgo.gateway.GatewayTest;
+import org.medgo.gateway.operations.composition.RecordOmission;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Real Synthea R4 output (src/test/resources/synthea: ten patients, transaction Bundles with urn:uuid
+ * Real Synthea R4 output (src/test/resources/synthea: eleven patients, transaction Bundles with urn:uuid
  * fullUrls equal to the ids, US Core profiles, conditional references), sent unchanged; the documents that come
  * back resolve every reference inside themselves and pass HAPI's R4 validator without errors.
  */
@@ -64,6 +65,22 @@ class SyntheaRecordsTest {
             assertThat(errors).as("R4 validation of the returned document").isEmpty();
         }
     }
+
+    /**
+     * A wellness visit with 53 Observations does not fit the demo model's context (4,096 tokens, 1,024 of them for the
+     * answer): the draft is made from its most recent facts and says what the model did not see.
+     */
+    @Test
+    void anEncounterLongerThanTheModelsContextGetsADraftThatSaysWhatWasLeftOut() throws Exception {
+        Resource longVisit = new PathMatchingResourcePatternResolver().getResource("classpath:synthea/" + LONG_VISIT);
+        Bundle document = call(new FhirHttp(port), "Encounter/$summarize", longVisit);
+        Composition composition = (Composition) document.getEntryFirstRep().getResource();
+        assertThat(composition.getExtensionByUrl(RecordOmission.URL)).as("the draft says the record was shortened").isNotNull();
+        assertThat(composition.getExtensionByUrl(RecordOmission.URL).getValue().primitiveValue())
+                .matches("Not shown, to fit the model's context: the \\d+ observations?.*");
+    }
+
+    static final String LONG_VISIT = "11e5f625-8b5d-37f6-ef6c-5ec618253405.json";
 
     private static Bundle call(FhirHttp http, String operation, Resource file) {
         try {

@@ -91,7 +91,13 @@ public final class InferenceEngine implements Generator {
         }
         if (prompt.length >= maxLength) {
             throw new ContextLengthException("the prompt has " + prompt.length + " tokens but this model serves at most "
-                    + maxLength + " tokens per sequence (prompt + output); shorten the input");
+                    + maxLength + " tokens per sequence (prompt + output); shorten the input", prompt.length, maxLength - 1);
+        }
+        if (request.jsonSchema() != null && prompt.length + request.maxNewTokens() > maxLength) {
+            // an answer bound to a schema and cut off by the context end is invalid JSON, not a shorter answer
+            throw new ContextLengthException("the prompt has " + prompt.length + " tokens and the answer may take "
+                    + request.maxNewTokens() + ", but this model serves at most " + maxLength
+                    + " tokens per sequence (prompt + output); shorten the input", prompt.length, maxLength - request.maxNewTokens());
         }
         int maxNew = Math.min(request.maxNewTokens(), maxLength - prompt.length);
         Set<Integer> stops = new HashSet<>(request.ignoreEos() ? Set.of() : endIds);

@@ -178,6 +178,18 @@ class GenerationTest {
     }
 
     @Test
+    void aSchemaBoundAnswerThatCouldNotFinishInsideTheContextIsRefusedSayingByHowMuch() {
+        int promptTokens = engine.tokens(chat("fever ".repeat(200))).length;
+        GenerationRequest request = GenerationRequest.of(chat("fever ".repeat(200)), SamplingParams.greedy(), 512 - promptTokens + 10)
+                .withJsonSchema("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\"]}");
+        assertThatThrownBy(() -> engine.submit(request, TokenListener.NONE))
+                .isInstanceOfSatisfying(ContextLengthException.class, e -> {
+                    assertThat(e.promptTokens()).isEqualTo(promptTokens);
+                    assertThat(e.maxPromptTokens()).isEqualTo(promptTokens - 10);
+                });
+    }
+
+    @Test
     void outputIsCutAtTheContextLength() {
         int[] prompt = engine.tokens(chat("z"));
         int[] big = Arrays.copyOf(prompt, 500);

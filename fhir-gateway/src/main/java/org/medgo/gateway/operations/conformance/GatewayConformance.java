@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.UriType;
 import org.medgo.audit.EventType;
 import org.medgo.gateway.operations.citation.Citations;
+import org.medgo.gateway.operations.composition.RecordOmission;
 import org.medgo.gateway.operations.differential.DifferentialMapper;
 
 /**
@@ -41,7 +42,9 @@ public final class GatewayConformance {
                 extension("differential-next-test", DifferentialMapper.NEXT_TEST, "Condition", "CodeableConcept", true,
                         "A test the model recommends next to confirm or exclude this differential diagnosis"),
                 extension("review-rejection-reason", REJECTION_REASON, "Composition", "string", false,
-                        "Why the clinician rejected this AI draft ($reject)"));
+                        "Why the clinician rejected this AI draft ($reject)"),
+                extension("record-omitted", RecordOmission.URL, "Composition", "string", false,
+                        "The record did not fit the model's context: what of it the model did not see when it wrote this draft"));
     }
 
     public static List<CodeSystem> codeSystems() {

@@ -19,6 +19,7 @@ import org.medgo.gateway.operations.composition.DocumentContext;
 import org.medgo.gateway.operations.composition.Draft;
 import org.medgo.gateway.operations.composition.GeneratedDocument;
 import org.medgo.gateway.operations.composition.ModelDevice;
+import org.medgo.gateway.operations.composition.RecordOmission;
 import org.medgo.gateway.operations.differential.DifferentialDraft;
 import org.medgo.gateway.operations.differential.DifferentialMapper;
 import org.medgo.gateway.operations.idempotency.IdempotencyConflictException;
@@ -129,8 +130,7 @@ public class ClinicalAiPipeline {
         run.view = run.times.time(Step.DEIDENTIFY, () -> views.kept(joined(prepared), input, run.patientRef, run.kind.promptFamily()));
 
         run.enter(Stage.MODEL, progress);
-        run.request = run.times.time(Step.DEIDENTIFY, () -> model.request(run.view));
-        run.result = model.generate(run.request, mode, progress, cancelled);
+        model.generateFitting(run, mode, progress, cancelled);
         run.times.add(Step.MODEL, run.result.elapsedNanos());
 
         run.enter(Stage.STORE, progress);
@@ -142,6 +142,9 @@ public class ClinicalAiPipeline {
             case SUMMARIZE -> SummaryMapper.map(reidentified(run, SummaryDraft.parse(modelJson)), (Encounter) parts.focus(), ctx);
             case ENCOUNTER_DIFFERENTIAL, REPORT_DIFFERENTIAL -> DifferentialMapper.map(reidentified(run, DifferentialDraft.parse(modelJson)), ctx);
         });
+        if (run.view.omitted().any()) {
+            RecordOmission.label(doc.composition(), run.view.omitted().sentence());
+        }
         String deviceId = doc.device().getIdPart();
         String id = run.times.time(Step.STORE, () -> {
             String stored = store.saveIfAbsent(doc, run.kind.path(), key, inputSha256, reidentifier.sourceRecord(run.view, ctx.sources()),

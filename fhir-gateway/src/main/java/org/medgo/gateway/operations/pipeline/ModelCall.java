@@ -35,7 +35,45 @@ class ModelCall {
                 .withJsonSchema(view.template().jsonSchemaFor(view.keyed()));
     }
 
-    GenerationResult generate(GenerationRequest request, CallMode mode, Progress progress, BooleanSupplier cancelled) {
+    /**
+     * Generates for {@code run.view}, leaving {@code run.view}, {@code run.request} and {@code run.result} as the model
+     * saw and answered them. A record too long for the model's context is shortened ({@link ModelView#fittedTo}) and
+     * tried again: a long encounter gets a draft from its most recent facts, saying what was left out, not a refusal.
+     */
+    void generateFitting(PipelineRun run, CallMode mode, Progress progress, BooleanSupplier cancelled) {
+        for (int attempt = 1; ; attempt++) {
+            run.request = run.times.time(StepTimes.Step.DEIDENTIFY, () -> request(run.view));
+            try {
+                run.result = generate(run.request, mode, progress, cancelled);
+                return;
+            } catch (ContextLengthException e) {
+                int chars = run.view.keyed().text().length();
+                int target = fitTarget(chars, promptChars(run.view), e);
+                if (attempt == FIT_ATTEMPTS || target <= 0 || target >= chars) {
+                    throw new UnprocessableEntityException("the record is too long for the model: " + e.getMessage());
+                }
+                run.view = run.view.fittedTo(target);
+            }
+        }
+    }
+
+    private static final int FIT_ATTEMPTS = 4;
+
+    /** Record characters to keep: the excess tokens at the prompt's own characters per token, with 10 % to spare. */
+    static int fitTarget(int recordChars, int promptChars, ContextLengthException e) {
+        if (e.promptTokens() <= 0 || e.maxPromptTokens() <= 0) {
+            return (int) (recordChars * 0.6); // the model's server did not say by how much
+        }
+        double charsPerToken = (double) promptChars / e.promptTokens();
+        int excessChars = (int) Math.ceil((e.promptTokens() - e.maxPromptTokens()) * charsPerToken * 1.1) + 64;
+        return recordChars - excessChars;
+    }
+
+    private static int promptChars(ModelView view) {
+        return view.template().messages(view.record()).stream().mapToInt(m -> m.content().length()).sum();
+    }
+
+    private GenerationResult generate(GenerationRequest request, CallMode mode, Progress progress, BooleanSupplier cancelled) {
         TokenListener listener = new PieceCounter(progress);
         try {
             // identical concurrent requests share one run (greedy decoding: the same request, the same output)
@@ -49,8 +87,6 @@ class ModelCall {
         } catch (TimeoutException e) {
             throw new ServiceUnavailableException("the model did not answer within " + properties.syncTimeout().toSeconds()
                     + " s; send Prefer: respond-async for long records", properties.retryAfterSeconds());
-        } catch (ContextLengthException e) {
-            throw new UnprocessableEntityException("the record is too long for the model: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");

@@ -10,6 +10,7 @@ import org.medgo.deidentify.vault.Vault;
 import org.medgo.gateway.operations.OperationsProperties;
 import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.prompt.KeyedRecord;
+import org.medgo.gateway.operations.prompt.Omitted;
 import org.medgo.gateway.operations.prompt.PromptTemplates;
 import org.medgo.gateway.operations.prompt.RecordLanguage;
 import org.medgo.gateway.operations.prompt.RecordRenderer;
@@ -61,7 +62,7 @@ public class ModelViews {
     public ModelView kept(Prepared p, OperationInput input, String patientRef, String auditStep) {
         UUID vaultId = vault.store(p.session(), properties.vaultTtl());
         audit.deidentified(input, auditStep, patientRef, p.deid(), vaultId);
-        return new ModelView(p.bundle(), p.language(), p.template(), p.record(), vaultId);
+        return new ModelView(p.bundle(), p.language(), p.template(), p.record(), vaultId, Omitted.NOTHING);
     }
 
     /** A de-identified record not yet in the vault. */
