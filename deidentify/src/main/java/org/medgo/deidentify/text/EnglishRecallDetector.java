@@ -144,7 +144,7 @@ final class EnglishRecallDetector implements Detector {
             out.add(new Span(tk.start[s], tk.end[e], PhiType.NAME)); // "Dr. K."
             return;
         }
-        if (candidates + nameable + clinicalNames == 0 || !titled && clinicalAfter(tk, e)) {
+        if (candidates + nameable + clinicalNames == 0 || !titled && (clinicalAfter(tk, e) || region(tk, s, e))) {
             return;
         }
         boolean flag;
@@ -193,6 +193,21 @@ final class EnglishRecallDetector implements Detector {
             }
         }
         return true;
+    }
+
+    /**
+     * The run is a country, a US state or a compass part of one, with at most one word before or after it ("North
+     * [Carolina]", "[West] Africa", "New [Zealand]"): Safe Harbor keeps these.
+     */
+    private boolean region(EnglishTokens tk, int s, int e) {
+        for (int from = Math.max(0, s - 1); from <= s; from++) {
+            for (int to = e; to <= Math.min(tk.size - 1, e + 1); to++) {
+                if (to > from && lex.regions.contains(tk.text, tk.start[from], tk.end[to])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "Tmax 101.2", "Creat 1.4": a measurement written right after the word; a person's name is not followed by a decimal. */

@@ -23,7 +23,10 @@ final class TokenClassifier {
         CANDIDATE,
         /** a single capital letter */
         INITIAL,
-        /** a capitalised word no list has that begins a known word ("Vanco", "Bilat") or has two letters ("Cx"): needs a cue */
+        /**
+         * a capitalised word no list has that begins a known word ("Vanco", "Bilat") or has two letters ("Cx"), or a word only
+         * the huge word lists know ("Rotator", "Syncope", but also the surname "Maslin"): needs a cue
+         */
         ABBREVIATION
     }
 
@@ -104,8 +107,12 @@ final class TokenClassifier {
         if (ordinary) {
             return Kind.OTHER;
         }
-        if (partsKnown(s, a, b) || MEDICAL_SHAPE.matcher(s).region(a, b).matches() || MEDICAL_PREFIX.matcher(s).region(a, b).matches()) {
+        if (partsKnown(s, a, b) || MEDICAL_SHAPE.matcher(s).region(a, b).matches() || MEDICAL_PREFIX.matcher(s).region(a, b).matches()
+                || lex.derived(s, a, b)) {
             return Kind.OTHER;
+        }
+        if (lex.safe.marked(s, a, b)) {
+            return Kind.ABBREVIATION; // "Rotator", "Syncope": a rare word, unless a cue makes it a name ("said Maslin")
         }
         if (pluralAcronym(s, a, b)) {
             return Kind.OTHER; // "ADLs", "PVCs"
@@ -248,7 +255,8 @@ final class TokenClassifier {
         while (from < b) {
             int to = dashIn(s, from, b);
             if (to > from + 1) {
-                if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to) || lex.eponyms.contains(s, from, to)
+                if (!(lex.safe.contains(s, from, to) || lex.safe.marked(s, from, to) || lex.clinical.contains(s, from, to)
+                        || lex.eponyms.contains(s, from, to)
                         || to - from <= 5 && allCaps(s, from, to) && !lex.names.contains(s, from, to))) { // "Activity-OOB"
                     return false;
                 }

@@ -11,17 +11,33 @@ import java.util.Collection;
  */
 final class WordSet {
     private static final long EMPTY = 0L;
+    /** The low bit of a stored hash: set for a word of the marked list. Lookups compare the other 63 bits. */
+    private static final long MARK = 1L;
     private final long[] slots;
     private final int mask;
     private final int size;
 
     WordSet(Collection<String> words) {
-        int cap = Integer.highestOneBit(Math.max(16, words.size() * 2 - 1)) << 1;
+        this(words, java.util.List.of());
+    }
+
+    /**
+     * {@code words} and {@code marked} words in one table: {@link #contains} answers for the first, {@link #marked} for the
+     * second (the lowest bit of the stored hash is the mark, so the split costs no memory). A word in both lists is unmarked.
+     */
+    WordSet(Collection<String> words, Collection<String> marked) {
+        // At most ~70 % full: linear probing stays short, and the 300,000-word safe list takes 4 MiB rather than 8.
+        int cap = Integer.highestOneBit(Math.max(16, (words.size() + marked.size()) * 10 / 7)) << 1;
         slots = new long[cap];
         mask = cap - 1;
         int n = 0;
         for (String w : words) {
             if (!w.isEmpty() && insert(hash(w, 0, w.length()))) {
+                n++;
+            }
+        }
+        for (String w : marked) {
+            if (!w.isEmpty() && insert(hash(w, 0, w.length()) | MARK)) {
                 n++;
             }
         }
@@ -41,26 +57,33 @@ final class WordSet {
         return contains(s, 0, s.length());
     }
 
-    /** Whether the lower-case form of {@code s[start, end)} is in the set. */
+    /** Whether the lower-case form of {@code s[start, end)} is in the set, not counting the marked words. */
     boolean contains(CharSequence s, int start, int end) {
-        long h = hash(s, start, end);
-        int i = (int) (h ^ (h >>> 32)) & mask;
+        long v = find(hash(s, start, end));
+        return v != EMPTY && (v & MARK) == 0;
+    }
+
+    /** Whether {@code s[start, end)} is one of the marked words (and so not {@link #contains}). */
+    boolean marked(CharSequence s, int start, int end) {
+        return (find(hash(s, start, end)) & MARK) != 0;
+    }
+
+    /** The stored hash equal to {@code h} but for the mark, or EMPTY. */
+    private long find(long h) {
+        int i = index(h);
         while (true) {
             long v = slots[i];
-            if (v == EMPTY) {
-                return false;
-            }
-            if (v == h) {
-                return true;
+            if (v == EMPTY || (v & ~MARK) == h) {
+                return v;
             }
             i = (i + 1) & mask;
         }
     }
 
     private boolean insert(long h) {
-        int i = (int) (h ^ (h >>> 32)) & mask;
+        int i = index(h & ~MARK);
         while (slots[i] != EMPTY) {
-            if (slots[i] == h) {
+            if ((slots[i] & ~MARK) == (h & ~MARK)) {
                 return false;
             }
             i = (i + 1) & mask;
@@ -69,7 +92,11 @@ final class WordSet {
         return true;
     }
 
-    /** FNV-1a 64 over lower-cased UTF-16 units, mixed once more; never 0 (0 marks an empty slot). */
+    private int index(long h) {
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    /** FNV-1a 64 over lower-cased UTF-16 units, mixed once more, low bit cleared (the mark); never 0 (an empty slot). */
     private static long hash(CharSequence s, int start, int end) {
         long h = 0xcbf29ce484222325L;
         for (int i = start; i < end; i++) {
@@ -87,6 +114,7 @@ final class WordSet {
         h ^= h >>> 29;
         h *= 0xbf58476d1ce4e5b9L;
         h ^= h >>> 32;
-        return h == EMPTY ? 1 : h;
+        h &= ~MARK;
+        return h == EMPTY ? 2 : h;
     }
 }

@@ -29,6 +29,10 @@ public final class CorpusScore {
     static final String HELD_OUT_2 = "heldout-en-notes-2.txt";
     static final String PHI_FREE_DEV = "phi-free-en-dev.txt";
     static final String PHI_FREE_HOLDOUT = "phi-free-en-holdout.txt";
+    /** PubMedQA questions: PHI-free medical English nobody here wrote, the development set for over-redaction. */
+    static final String PUBMEDQA_QUESTIONS = "pubmedqa-questions.jsonl";
+    /** PubMedQA long answers: the held-out set for over-redaction (measured, never tuned on). */
+    static final String PUBMEDQA_ANSWERS = "pubmedqa-long-answers.jsonl";
 
     /** Counts for one type. */
     record Row(int gold, int left, int partlyLeft) {
@@ -149,6 +153,8 @@ public final class CorpusScore {
             corpora.add(LabelledCorpus.resource(HELD_OUT_2));
             corpora.add(LabelledCorpus.resource(PHI_FREE_DEV));
             corpora.add(LabelledCorpus.resource(PHI_FREE_HOLDOUT));
+            corpora.add(LabelledCorpus.resource(PUBMEDQA_QUESTIONS));
+            corpora.add(LabelledCorpus.resource(PUBMEDQA_ANSWERS));
         }
         for (LabelledCorpus c : corpora) {
             Report r = run(c, Language.EN);
