@@ -152,7 +152,8 @@ def main():
     with open(os.path.join(OUT, "en-places.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(sorted(cities)) + "\n")
     with open(os.path.join(OUT, "en-regions.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(sorted(r for r in regions if " " in r)) + "\n")
+        # one-word regions only where a person may carry the name ("Jamaica", "Georgia"): a place cue decides there
+        f.write("\n".join(sorted(r for r in regions if " " in r or r.lower() in lower_names | rare_given)) + "\n")
     print(f"safe words {len(safe)}, rare words {len(rare)}, person names {len(names)}, places {len(cities)}, "
           f"regions {len(regions)}")
 
@@ -162,7 +163,8 @@ COMPASS = ("North", "South", "East", "West", "Central", "Northern", "Southern", 
            "Southeast", "Southwest", "Sub-Saharan", "Upper", "Lower")
 CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania", "Antarctica", "Australasia", "Arctic", "Mediterranean",
               "Caribbean", "Pacific", "Atlantic", "Balkans", "Scandinavia", "Anatolia", "Siberia", "Patagonia", "Midwest",
-              "England", "Scotland", "Wales", "Ireland", "Africans", "Americans", "Asians", "Europeans")
+              "England", "Scotland", "Wales", "Ireland", "Anglia", "Midlands", "New England", "Appalachia",
+              "African", "American", "Asian", "European", "Africans", "Americans", "Asians", "Europeans")
 # Peoples whose name is not their country's plus a suffix ("Dutch" of the Netherlands, "Swiss", "Sami").
 IRREGULAR_PEOPLES = ("dutch", "french", "swiss", "greek", "greeks", "thai", "welsh", "scots", "basque", "basques", "maori",
                      "inuit", "sami", "roma", "bedouin", "kurd", "kurds", "filipino", "filipinos", "filipina", "latino",

@@ -96,8 +96,20 @@ final class EnglishLexicon {
             return false;
         }
         for (int i = a + 2; i <= b - 4; i++) {
-            if ((i - a <= 7 && prefixes.contains(s, a, i) || combiningForm(s, a, i))
+            if ((i - a <= 7 && prefixes.contains(s, a, i) || combiningForm(s, a, i) || b - i >= 8 && englishPrefix(s, a, i))
                     && (known(s, i, b) || derived(s, i, b, depth - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Plain English prefixes: only before a long word ("Over|expression", "Re|operation"; "Over|street" is a surname). */
+    private static final List<String> ENGLISH_PREFIXES = List.of("over", "under", "out", "co", "re", "de", "un", "mis");
+
+    private static boolean englishPrefix(CharSequence s, int a, int i) {
+        for (String p : ENGLISH_PREFIXES) {
+            if (p.length() == i - a && s.toString().regionMatches(true, a, p, 0, p.length())) {
                 return true;
             }
         }

@@ -165,6 +165,9 @@ final class EnglishRecallDetector implements Detector {
                 // "trip to Marathon", "moved to Normal": a destination after a travel word ("discharged to Home" stays)
                 flag = PLACE_CUES.contains(prev) && (!ordinary || !prev.equals("of"))
                         || prev.equals("to") && TRAVEL.contains(lower(tk, s - 2));
+            } else if (titleCase(tk, kind, s, e)) {
+                // "Is the Distance Worth It?", "Compared to Oral Contraceptive Pill": a capital inside a title is no cue
+                flag = PERSON_CUES.contains(prev) && !TITLE_WORDS.contains(prev) || personFollows(tk, e);
             } else {
                 flag = PERSON_CUES.contains(prev) || !sentenceStart(tk, s) || personFollows(tk, e) || signatureLine(tk, s, e);
             }
@@ -182,6 +185,39 @@ final class EnglishRecallDetector implements Detector {
         out.add(new Span(tk.start[s], tk.end[e], type));
     }
 
+    /** Person cues that are also words of a title ("Patient Risk As a Result", "Culture, Attitudes, and Faith"). */
+    private static final java.util.Set<String> TITLE_WORDS = java.util.Set.of("and", "patient", "with", "by", "per");
+
+    /** Small words a title leaves in lower case. */
+    private static final java.util.Set<String> TITLE_SMALL_WORDS = java.util.Set.of("a", "an", "the", "of", "in", "on", "at", "to",
+            "for", "and", "or", "as", "by", "with", "from", "vs", "versus", "after", "before", "into");
+
+    /**
+     * A run inside a line written in Title Case: an ordinary capitalised word on each side (a small word such as "of" or
+     * "the" may stand between), or two before it when the run ends the title ("Culture, Attitudes, and Faith?").
+     */
+    private static boolean titleCase(EnglishTokens tk, Kind[] kind, int s, int e) {
+        int left = titleNeighbour(tk, kind, s - 1, -1);
+        if (left < 0) {
+            return false;
+        }
+        int right = titleNeighbour(tk, kind, e + 1, 1);
+        boolean ends = e + 1 >= tk.size || tk.text.indexOf('\n', tk.end[e]) == tk.end[e] || "?!:.".indexOf(charAt(tk.text, tk.end[e])) >= 0;
+        return right >= 0 || ends && titleNeighbour(tk, kind, left - 1, -1) >= 0;
+    }
+
+    /** The token at t, or past one small word in direction d, if it is an ordinary capitalised word (not in capitals); else -1. */
+    private static int titleNeighbour(EnglishTokens tk, Kind[] kind, int t, int d) {
+        if (t >= 0 && t < tk.size && tk.isLower(t) && TITLE_SMALL_WORDS.contains(lower(tk, t))) {
+            t += d;
+        }
+        return t >= 0 && t < tk.size && kind[t] == Kind.OTHER && tk.isCapitalised(t) && !tk.isAllCaps(t) && !tk.hasDigit(t) ? t : -1;
+    }
+
+    private static char charAt(String s, int i) {
+        return i < s.length() ? s.charAt(i) : ' ';
+    }
+
     /**
      * Every letter without a dot sits between two words of the run ("JOHN Q ADAMS"): in capitals a bare letter at either end
      * is shorthand or an article ("HAD A GOOD DAY", "GIVEN W", "T MAX", "L SUBCLAVIAN"), not an initial.
@@ -197,12 +233,15 @@ final class EnglishRecallDetector implements Detector {
 
     /**
      * The run is a country, a US state or a compass part of one, with at most one word before or after it ("North
-     * [Carolina]", "[West] Africa", "New [Zealand]"): Safe Harbor keeps these.
+     * [Carolina]", "[West] Africa", "New [Zealand]"), or after a place cue one that is also a given name ("in [Jamaica]"):
+     * Safe Harbor keeps these.
      */
     private boolean region(EnglishTokens tk, int s, int e) {
+        boolean placeCue = s > 0 && PLACE_CUES.contains(lower(tk, s - 1));
         for (int from = Math.max(0, s - 1); from <= s; from++) {
             for (int to = e; to <= Math.min(tk.size - 1, e + 1); to++) {
-                if (to > from && lex.regions.contains(tk.text, tk.start[from], tk.end[to])) {
+                // one word ("Jamaica", a given name too) only after "in", "from"...: "with Jordan" is a person
+                if ((to > from || placeCue) && lex.regions.contains(tk.text, tk.start[from], tk.end[to])) {
                     return true;
                 }
             }

@@ -46,7 +46,8 @@ final class LowerCaseNames {
     private boolean ordinaryWordAsName(EnglishTokens tk, int t) {
         String w = lower(tk, t);
         return tk.length(t) >= 3 && !NOT_A_NAME_AFTER_CUE.contains(w) && !PERSON_VERBS.contains(w) && !w.endsWith("ed")
-                && !w.endsWith("ing") && !lex.clinical.contains(tk.text, tk.start[t], tk.stemEnd(t));
+                && !w.endsWith("ing") && !lex.clinical.contains(tk.text, tk.start[t], tk.stemEnd(t))
+                && !TokenClassifier.MEDICAL_SHAPE.matcher(w).matches(); // "MR angiography": magnetic resonance, not Mr.
     }
 
     private final EnglishLexicon lex;

@@ -42,7 +42,9 @@ final class TokenClassifier {
             + "plasia|rrhea|rrhoea|ptysis|stasis|ectasia|iasis|emesis|phagia|phasia|ology|ologist|coccus|cocci|bacter|monas|"
             + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians|"
             // verbs and nouns of care that no name ends with ("Intubated", "Extubation", "Titrating", "Diuresed")
-            + "ated|ating|ation|ations|ized|izing|ization|uresis|uresed|uresing|ectomies|otomies|bate|rate|uate|ulate)");
+            + "ated|ating|ation|ations|ized|izing|ization|uresis|uresed|uresing|ectomies|otomies|bate|rate|uate|ulate|"
+            // enzymes ("Aromatase", "Telomerase"; "Chase" has too few letters before the ending)
+            + "ase|ases)");
 
     /** Latin/Greek clinical prefixes that surnames do not start with ("Seronegative", "Normocephalic", "Acetylsalicylic"). */
     static final Pattern MEDICAL_PREFIX = Pattern.compile(
@@ -98,7 +100,8 @@ final class TokenClassifier {
             return name ? Kind.CLINICAL_NAME : Kind.OTHER;
         }
         if (lex.eponyms.contains(s, a, b)) {
-            return name ? Kind.NAMEABLE : Kind.OTHER;
+            // "Kernig sign", "Fournier's": an eponym is a surname too, so a person cue still makes it a name ("said Kernig")
+            return name ? Kind.NAMEABLE : lex.safe.contains(s, a, b) ? Kind.OTHER : Kind.ABBREVIATION;
         }
         boolean ordinary = lex.safe.contains(s, a, b);
         if (name || place) {
@@ -196,7 +199,8 @@ final class TokenClassifier {
         return true;
     }
 
-    private static final Pattern COMPOUND = Pattern.compile("(?i:anti|non|pre|post)-.+|.+-(?i:related|induced|associated|"
+    private static final Pattern COMPOUND = Pattern.compile("(?i:anti|non|pre|post|co|re|self|semi|multi|inter|intra|sub|over|under|"
+            + "cross|trans|peri|mid|micro|hyper|hypo|pseudo|neo|para|poly|bi|tri)-.+|.+-(?i:related|induced|associated|"
             + "positive|negative|resistant|sensitive|dependent|refractory|naive|naïve|like|type|mediated|specific)|[A-Z0-9]+(?:-[A-Z0-9]+)+");
 
     /** A hyphenated clinical word: an antibody, a drug effect, an all-capital acronym ("BI-RADS", "DAPA-HF"). */

@@ -1,0 +1,58 @@
+package org.medgo.deidentify.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.medgo.deidentify.DeidSecrets;
+import org.medgo.deidentify.DeidSession;
+
+/**
+ * PHI-free medical English of the classes that independent text (PubMedQA) showed being replaced stays as it is; the
+ * same words still go when a cue makes them a person.
+ */
+class OverRedactionTest {
+    private final TextDeidentifier deid = TextDeidentifier.standard();
+
+    private String clean(String note) {
+        return deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            clinical prefix            | Preoperative anemia and neoadjuvant chemotherapy delayed surgery.
+            prefix before a listed word| Noncontrast CT showed no bleed; transsphenoidal resection planned.
+            combining form             | Esophagogastric junction tumour, chemoradiotherapy first.
+            English prefix, long word  | Overexpression of HER2 was confirmed.
+            enzyme                     | Aromatase inhibitors cause arthralgia.
+            word of the huge lists     | Rotator cuff tear on MRI. Syncope while standing. Genotype 1 hepatitis C.
+            prefix before a hyphen     | Co-Infection with HIV was excluded.
+            peoples                    | Dutch, Thai and Israeli adults were enrolled; Koreans and Africans differ in risk.
+            peoples, languages         | Saudi women and Francophone children.
+            country and state          | Data from New Zealand and North Carolina.
+            compass part of a region   | Outbreak in West Africa; West African migrants screened.
+            country that is a name     | Is HIV control in Jamaica improving?
+            possessive eponym          | Fournier's gangrene needs debridement.
+            hyphenated eponym          | Panton-Valentine leukocidin positive MRSA.
+            title case                 | Is the Extra Visit Worth It?
+            title case, ordinary name  | Compared to Oral Contraceptive Pills
+            MR is magnetic resonance   | MR angiography of the carotids and MR arthrography of the hip.
+            """)
+    void medicalTextStays(String kind, String note) {
+        assertThat(clean(note)).as(kind).isEqualTo(note);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rare word after speech     | said Maslin to the nurse                         | Maslin
+            rare word, person verb     | Maslin called back today.                        | Maslin
+            rare word after a title    | Dr. Rotator reviewed the film.                   | Rotator
+            eponym after a title       | Follow up with Dr. Fournier next week.           | Fournier
+            ordinary name, person verb | Faith called the clinic about her refill.        | Faith
+            ordinary name, kin         | Daughter Faith will pick up the meds.            | Faith
+            country name, person cue   | Spoke with Jordan about the plan.                | Jordan
+            """)
+    void personCueStillWins(String kind, String note, String name) {
+        assertThat(clean(note)).as(kind).doesNotContain(name);
+    }
+}
