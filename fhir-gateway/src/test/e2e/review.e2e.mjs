@@ -76,6 +76,10 @@ try {
   const flagged = await page.locator('#sections .uncited').count();
   if (flagged !== uncitedCount) throw new Error(`${uncitedCount} uncited statements but ${flagged} flagged`);
   console.log('UNCITED ' + flagged);
+  // the banner that says the draft saw only part of the record shows exactly when the Composition says so
+  const omitted = (composition.extension || []).some(e => e.url.endsWith('/record-omitted'));
+  const banner = await page.locator('#record-omitted').isVisible();
+  if (banner !== omitted) throw new Error(`record-omitted extension ${omitted} but banner shown ${banner}`);
 
   // focus a statement that cites the record: its lines are highlighted
   const cited = page.locator('#sections .statement:not([data-keys=""])').first();

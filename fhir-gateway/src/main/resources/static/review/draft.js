@@ -8,6 +8,7 @@ const Draft = (() => {
   const CITATION_KEY = BASE + 'citation-key';
   const OPPOSING = BASE + 'differential-opposing-finding';
   const LIKELIHOOD = BASE + 'differential-likelihood';
+  const RECORD_OMITTED = BASE + 'record-omitted';
   const $ = id => document.getElementById(id);
   const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
   const ext = (x, url) => (x.extension || []).filter(e => e.url === url);
@@ -107,6 +108,10 @@ const Draft = (() => {
       sections.append(box);
     });
     $('citation-summary').textContent = I18n.t('citations', { n: counts.statements, u: counts.uncited });
+    // the record was too long for the model: the reviewer must know what the draft could not have seen
+    const omitted = ext(composition, RECORD_OMITTED).map(e => e.valueString);
+    $('record-omitted').textContent = omitted.length ? I18n.t('recordOmitted', { text: omitted[0] }) : '';
+    $('record-omitted').hidden = !omitted.length;
   }
 
   function renderRecord(parameters) {
