@@ -94,6 +94,10 @@ final class ContextCues {
             return false;
         }
         String w = lower(tk, t);
+        int dash = w.lastIndexOf('-');
+        if (dash > 0 && dash < w.length() - 1) {
+            w = w.substring(dash + 1); // "COPING-SISTER ,JANET": a heading glued to the relative
+        }
         return SHOUTED_TITLES.contains(w) && title(tk, t) || KIN.contains(w) && !w.equals("family") && !w.equals("children")
                 && !w.equals("kids") && !w.equals("parents") && sameClause(tk, t); // "his wife.\nSSN:" is no name
     }

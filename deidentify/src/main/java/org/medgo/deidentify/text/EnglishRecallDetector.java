@@ -102,6 +102,7 @@ final class EnglishRecallDetector implements Detector {
         nameShapes.invertedNames(tk, kind, shouted, out);
         nameShapes.namesBeforeCredentials(tk, out);
         nameShapes.namePairs(tk, kind, out);
+        nameShapes.hyphenedRelatives(tk, out);
         transcriptionSignatures(tk, out);
         trailingInitials(tk.text, out);
         nameShapes.dottedInitials(tk.text, out);

@@ -57,10 +57,12 @@ final class NameShapes {
 
     /** Words before dotted capitals that make them a person's initials even when spelled like an abbreviation ("son N.B."). */
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:pt|patient|initials|son|daughter|wife|husband|mother|"
-            + "father|mom|dad|sister|brother|friend|partner|spouse|caregiver|named|mr|mrs|ms|dr)\\.?,?\\s+$");
+            + "father|mom|dad|sister|brother|friend|partner|spouse|caregiver|named|mr|mrs|ms|dr|woman|man|female|male|girl|boy|lady|"
+            + "gentleman)\\.?,?\\s+[\"“]?$");
 
-    /** An age after dotted capitals ("K.L., 61M", "J.D. (54)"): a person even when spelled like a measure's name. */
-    private static final Pattern AGE_AFTER = Pattern.compile("(?:,?\\s*\\(?|\\s+(?:is|was)\\s+an?\\s+)\\d{1,3}\\s*-?\\s*(?i:yo|y/o|y\\.o\\.|[mf]\\b|years?|-year)");
+    /** An age or a relative after dotted capitals ("K.L., 61M", "J.D. (54)", "S.H.'s daughter"): a person even when spelled like shorthand. */
+    private static final Pattern AGE_AFTER = Pattern.compile("(?:,?\\s*\\(?|\\s+(?:is|was)\\s+an?\\s+)\\d{1,3}\\s*-?\\s*(?i:yo|y/o|y\\.o\\.|[mf]\\b|years?|-year)"
+            + "|['’]s\\s+(?:daughter|son|wife|husband|mother|father|mom|dad|sister|brother|partner|caregiver)\\b");
 
     /** Auxiliaries among the person verbs: "C.O. is", "G.U. and" say nothing about a person. */
     private static final Set<String> AUXILIARIES = Set.of("and", "is", "was", "has", "had", "will", "would", "can", "could",
@@ -70,7 +72,7 @@ final class NameShapes {
     private static final Pattern MEASURE_AFTER = Pattern.compile("\\s*[:=]?\\s*[\\d.]");
 
     /** Words before dotted capitals that point at a person but also at an abbreviation of care ("by R.N.", "with G.I."). */
-    private static final Pattern WEAK_PERSON_BEFORE = Pattern.compile("(?i)\\b(?:by|with|from|hi|dear|thanks|thank you)\\s*,?\\s+$");
+    private static final Pattern WEAK_PERSON_BEFORE = Pattern.compile("(?i)\\b(?:by|with|from|hi|dear|thanks|thank you)\\s*,?\\s+[\"“]?$");
 
     private static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\d.])((?:\\p{Lu}\\.){2,3})(?![\\p{L}\\d])");
 
@@ -129,6 +131,35 @@ final class NameShapes {
             i--;
         }
         return i >= 0 && "-–—".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /**
+     * "DAUGHTER-KRISSY---555-1234", "GRAND DAUGHTER-LUCI", "wife-Marisol": a relative joined by a hyphen to the name after it
+     * (the tokeniser keeps hyphenated words whole); "SON-IN-LAW" and "MOTHER-IN-LAW" join only everyday words.
+     */
+    void hyphenedRelatives(EnglishTokens tk, List<Span> out) {
+        for (int t = 0; t < tk.size; t++) {
+            int a = tk.start[t];
+            int b = tk.end[t];
+            int dash = tk.text.indexOf('-', a);
+            if (dash < 0 || dash >= b - 1 || !ContextCues.kin(tk.text.substring(a, dash).toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            int from = dash + 1;
+            int to = tk.text.indexOf('-', from);
+            to = to < 0 || to > b ? b : to;
+            boolean letters = to - from >= 3;
+            for (int i = from; i < to && letters; i++) {
+                letters = Character.isLetter(tk.text.charAt(i));
+            }
+            boolean listed = lex.names.contains(tk.text, from, to);
+            boolean everyday = lex.safe.contains(tk.text, from, to) || lex.clinical.contains(tk.text, from, to);
+            // an everyday word that is also a name ("Rose", "Will") only when no word follows it: "HUSBAND-WILL CALL" is a verb
+            boolean wordAfter = to < b || t + 1 < tk.size && tk.start[t + 1] - b == 1 && tk.text.charAt(b) == ' ' && tk.length(t + 1) > 1;
+            if (letters && (listed && !everyday || !listed && !everyday || listed && !wordAfter)) {
+                out.add(new Span(from, to, PhiType.NAME));
+            }
+        }
     }
 
     private static final Set<String> CREDENTIALS = Set.of("md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "mbbs", "dds",

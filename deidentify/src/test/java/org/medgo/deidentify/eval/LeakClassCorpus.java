@@ -167,6 +167,7 @@ final class LeakClassCorpus {
         "Goes by \"@\"; prefers texts.",
         "Accompanied by @, who provides history.",
         "Q: my dad @ has {dx}, should he keep taking {drug}?",
+        "Social: daughter-@ (cell on chart), lives nearby.",
     };
     private static final String[] LOWER_NAME_FRAMES = {
         "hi this is @, i have a question about my {drug}",

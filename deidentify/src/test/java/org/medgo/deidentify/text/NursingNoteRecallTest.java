@@ -54,6 +54,8 @@ class NursingNoteRecallTest {
             everyday word after DR       | PT WITHOUT HR OR BP. DR THORN AWARE, FAMILY CALLED.             | THORN
             everyday word after MRS      | MRS BLOSSOM HERE WITH HUSBAND, UPSET ABOUT THE DELAY.           | BLOSSOM
             middle letter in capitals    | SPOKE WITH ORVILLE Q PEMBERTON ABOUT THE PLAN TODAY.            | ORVILLE;PEMBERTON
+            relative glued by a hyphen   | SOCIAL: DAUGHTER-KRISSA---555-0134 & GRAND DAUGHTER-LUCIA.      | KRISSA;LUCIA
+            heading glued to a relative  | COPING-SISTER ,JANINE HAS PHONED TODAY.                          | JANINE
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -82,6 +84,7 @@ class NursingNoteRecallTest {
             verbs after to          | PLAN TO EXTUBATE IN AM, WEAN TO EXTUBATE. TITRATE NEO FOR BP. READY TO TRANSFER.
             words after DR          | BP LOW, DR AWARE AND IN TO SEE PT. CALLED DR OFFICE FOR ORDERS, DR NOTIFIED, DR PAGED.
             MR without a dot        | MR SOUNDS LOUDER TODAY, MR MURMUR 3/6 AT APEX.
+            in-laws and verbs       | SON-IN-LAW CALLED, MOTHER-IN-LAW AT BEDSIDE. HUSBAND-WILL CALL LATER. DAUGHTER-AWARE.
             bare letters in capitals| PT HAD A GOOD DAY. LASIX GIVEN W GOOD EFFECT. T MAX 101. L SUBCLAVIAN PATENT.
             """)
     void clinicalTextIsKept(String kind, String note) {
