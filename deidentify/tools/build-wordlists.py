@@ -164,12 +164,13 @@ COMPASS = ("North", "South", "East", "West", "Central", "Northern", "Southern", 
 CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania", "Antarctica", "Australasia", "Arctic", "Mediterranean",
               "Caribbean", "Pacific", "Atlantic", "Balkans", "Scandinavia", "Anatolia", "Siberia", "Patagonia", "Midwest",
               "England", "Scotland", "Wales", "Ireland", "Anglia", "Midlands", "New England", "Appalachia",
-              "African", "American", "Asian", "European", "Africans", "Americans", "Asians", "Europeans")
+              "African", "American", "Asian", "European", "Africans", "Americans", "Asians", "Europeans", "Coast",
+              "Rocky Mountain", "Rocky Mountains")
 # Peoples whose name is not their country's plus a suffix ("Dutch" of the Netherlands, "Swiss", "Sami").
 IRREGULAR_PEOPLES = ("dutch", "french", "swiss", "greek", "greeks", "thai", "welsh", "scots", "basque", "basques", "maori",
                      "inuit", "sami", "roma", "bedouin", "kurd", "kurds", "filipino", "filipinos", "filipina", "latino",
                      "latinos", "latina", "latinas", "hispanics", "aboriginal", "aborigines", "caucasians", "arab", "arabs",
-                     "anglophone", "francophone", "lusophone", "hispanophone")
+                     "anglophone", "francophone", "lusophone", "hispanophone", "argentine")
 
 
 def read_dict(name):

@@ -120,9 +120,9 @@ final class EnglishLexicon {
         return (safe.contains(s, a, b) || safe.marked(s, a, b) || clinical.contains(s, a, b)) && !names.contains(s, a, b);
     }
 
-    /** Word endings that turn a combining form's stem back into a listed word (esophag-us, tempor-al, cerebr-al, gastr-ic). */
+    /** Word endings that turn a combining form's stem back into a listed word (esophag-us, tempor-al, gastr-ic, myel-itis). */
     private static final List<String> STEM_ENDINGS = List.of("", "a", "e", "y", "al", "ic", "ia", "us", "um", "ac", "ous", "eal",
-            "ical", "ology");
+            "ical", "ology", "in", "itis", "oid", "ine");
 
     /** {@code s[a, i)} ends in 'o' and its stem (4+ letters) is a listed word with a common ending: "esophago", "temporo". */
     private boolean combiningForm(CharSequence s, int a, int i) {

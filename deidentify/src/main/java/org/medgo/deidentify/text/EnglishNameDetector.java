@@ -32,7 +32,10 @@ final class EnglishNameDetector implements Detector {
             + "hernia|method|formula|equation|index|type|stage|block|valve|shunt|pouch|negative|positive|ultrasound|chart|stockings|rule|"
             + "rules|technique|approach|repair|flap|view|solution|needle|drain|spots|nodes|nodules|bodies|cells|fibers|staging|ratio|"
             + "pentad|reaction|effect|exam|examination|protocol|regimen|diet|questionnaire|inventory|tumor|tumour|cell|fistula|cyst|"
-            + "diverticulum|contracture|deformity|body|bodies|pearls|nodule|murmur|test's|maneuvre)\\b");
+            + "diverticulum|contracture|deformity|body|bodies|pearls|nodule|murmur|test's|maneuvre|"
+            // anatomy and lesions named after people ("Achilles tendon", "Todd's paralysis", "Philadelphia chromosome")
+            + "paralysis|ataxia|dystrophy|gangrene|oesophagus|chromosome|malformation|anomaly|tendon|ligament|gland|duct|canal|"
+            + "nerve|artery|plexus|dermopathy|leukocidin|leucocidin|curves?|regression|correlation|coefficient|estimator)\\b");
     /** Capitalised words that a cue may precede but that are not names. */
     private static final Set<String> NOT_NAMES = Set.copyOf(java.util.Arrays.asList("The", "This", "That", "He", "She", "They", "His", "Her", "Patient",
             "Is", "Was", "Has", "Had", "Denies", "Reports", "Reported", "History", "Admitted", "No", "Not", "Yes", "None", "Unknown",

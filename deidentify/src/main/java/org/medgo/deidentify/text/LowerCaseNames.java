@@ -58,13 +58,22 @@ final class LowerCaseNames {
         this.words = words;
     }
 
+    /** Words before "doctor" or "nurse" that make it the common noun ("your doctor may", "the nurse will"), no title. */
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "my", "his", "her", "their", "our", "this", "that",
+            "each", "every", "any", "care", "family", "primary", "school", "eye", "other", "another");
+
+    private static boolean commonNoun(EnglishTokens tk, int t) {
+        return t > 0 && (tk.is(t, "doctor") || tk.is(t, "nurse")) && DETERMINERS.contains(lower(tk, t - 1));
+    }
+
     /** "dr smith", "my name is maria": a lower-case name after a title or "name is". */
     void lowerCaseNameAfterCue(EnglishTokens tk, int t, List<Span> out) {
         if (!CUE_WORDS.contains(tk.text, tk.start[t], tk.end[t])) {
             return;
         }
         int next = -1;
-        if ((TITLES.contains(lower(tk, t)) || KIN_WORDS.contains(lower(tk, t))) && t + 1 < tk.size && tk.isLower(t + 1)) {
+        if ((TITLES.contains(lower(tk, t)) && !commonNoun(tk, t) || KIN_WORDS.contains(lower(tk, t))) && t + 1 < tk.size
+                && tk.isLower(t + 1)) {
             next = t + 1;
         } else if (tk.is(t, "name") && tk.is(t + 1, "is") && t + 2 < tk.size && !tk.hasDigit(t + 2)
                 || (tk.is(t, "calls") || tk.is(t, "call")) && tk.is(t + 1, "me") && t + 2 < tk.size) {

@@ -99,7 +99,8 @@ final class TokenClassifier {
         if (lex.clinical.contains(s, a, b)) {
             return name ? Kind.CLINICAL_NAME : Kind.OTHER;
         }
-        if (lex.eponyms.contains(s, a, b)) {
+        if (lex.eponyms.contains(s, a, b) || b - a > 5 && Character.toLowerCase(s.charAt(b - 1)) == 's' && lex.eponyms.contains(s, a, b - 1)) {
+            // "Alzheimers", "Parkinsons": the possessive written without its apostrophe
             // "Kernig sign", "Fournier's": an eponym is a surname too, so a person cue still makes it a name ("said Kernig")
             return name ? Kind.NAMEABLE : lex.safe.contains(s, a, b) ? Kind.OTHER : Kind.ABBREVIATION;
         }

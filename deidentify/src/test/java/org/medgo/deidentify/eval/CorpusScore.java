@@ -33,6 +33,8 @@ public final class CorpusScore {
     static final String PUBMEDQA_QUESTIONS = "pubmedqa-questions.jsonl";
     /** PubMedQA long answers: the held-out set for over-redaction (measured, never tuned on). */
     static final String PUBMEDQA_ANSWERS = "pubmedqa-long-answers.jsonl";
+    /** MedQuAD answers (NIH consumer-health pages): a second development set for over-redaction, plain-language. */
+    static final String MEDQUAD_ANSWERS = "medquad-answers.jsonl";
 
     /** Counts for one type. */
     record Row(int gold, int left, int partlyLeft) {
@@ -155,6 +157,7 @@ public final class CorpusScore {
             corpora.add(LabelledCorpus.resource(PHI_FREE_HOLDOUT));
             corpora.add(LabelledCorpus.resource(PUBMEDQA_QUESTIONS));
             corpora.add(LabelledCorpus.resource(PUBMEDQA_ANSWERS));
+            corpora.add(LabelledCorpus.resource(MEDQUAD_ANSWERS));
         }
         for (LabelledCorpus c : corpora) {
             Report r = run(c, Language.EN);

@@ -53,4 +53,12 @@ class PublicCorpusTest {
         assertThat(answers.phiFreeAlteredShare()).as("long answers altered: %s", answers.altered().stream().limit(5).toList())
                 .isLessThanOrEqualTo(0.07);
     }
+
+    /** MedQuAD answers (NIH consumer-health pages), the second development set: plain-language medical English. */
+    @Test
+    void nihConsumerHealthAnswersStayIntact() {
+        CorpusScore.Report r = CorpusScore.run(LabelledCorpus.resource(CorpusScore.MEDQUAD_ANSWERS), Language.EN);
+        System.out.print(r.format());
+        assertThat(r.phiFreeAlteredShare()).as("answers altered: %s", r.altered().stream().limit(5).toList()).isLessThanOrEqualTo(0.06);
+    }
 }

@@ -37,6 +37,11 @@ class OverRedactionTest {
             title case                 | Is the Extra Visit Worth It?
             title case, ordinary name  | Compared to Oral Contraceptive Pills
             MR is magnetic resonance   | MR angiography of the carotids and MR arthrography of the hip.
+            doctor as a common noun    | If your doctor thinks it is shingles, the doctor will prescribe an antiviral.
+            possessive, no apostrophe  | People with Alzheimers disease and Parkinsons disease were excluded.
+            eponym before anatomy      | Achilles tendon rupture; Todd's paralysis after the seizure.
+            compass and coast          | More cases on the West Coast than the East Coast.
+            scheduling shorthand       | Appt reminder: Resched to next week. Intraop findings normal. Telehealth ok. Preauth sent.
             """)
     void medicalTextStays(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
@@ -51,6 +56,7 @@ class OverRedactionTest {
             ordinary name, person verb | Faith called the clinic about her refill.        | Faith
             ordinary name, kin         | Daughter Faith will pick up the meds.            | Faith
             country name, person cue   | Spoke with Jordan about the plan.                | Jordan
+            doctor as a title          | Seen by doctor lee today.                        | lee
             """)
     void personCueStillWins(String kind, String note, String name) {
         assertThat(clean(note)).as(kind).doesNotContain(name);
