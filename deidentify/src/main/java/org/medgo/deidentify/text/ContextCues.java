@@ -71,10 +71,17 @@ final class ContextCues {
         if (t >= 2 && tk.is(t, "and") && (tk.is(t - 2, "drs") || tk.is(t - 2, "doctors") || t >= 3 && tk.is(t - 3, "drs"))) {
             return tk.isCapitalised(t + 1); // "Drs. Mbeki and Laurent"
         }
-        return t >= 0 && TITLES.contains(lower(tk, t)) && tk.end[t] + 2 >= tk.start[t + 1]
-                && (!tk.isAllCaps(t) || CREDENTIAL_TITLES.contains(lower(tk, t))
-                || SHOUTED_TITLES.contains(lower(tk, t)) && t + 1 < tk.size && tk.isAllCaps(t + 1)
-                && (!tk.is(t, "mr") || tk.dotAfter(t) || t == 0 || tk.charBefore(t) == '\n'));
+        String w = afterSlash(lower(tk, t));
+        return t >= 0 && TITLES.contains(w) && tk.end[t] + 2 >= tk.start[t + 1]
+                && (!tk.isAllCaps(t) || CREDENTIAL_TITLES.contains(w)
+                || SHOUTED_TITLES.contains(w) && t + 1 < tk.size && tk.isAllCaps(t + 1)
+                && (!w.equals("mr") || tk.dotAfter(t) || t == 0 || tk.charBefore(t) == '\n'));
+    }
+
+    /** "w/dr" -> "dr": shorthand glued to a title by a slash ("W/DR. VASQUEZ", "d/w Dr. Quill" is spaced already). */
+    private static String afterSlash(String w) {
+        int slash = w.lastIndexOf('/');
+        return slash > 0 && slash < w.length() - 1 && slash <= 2 ? w.substring(slash + 1) : w;
     }
 
     /**
@@ -98,7 +105,7 @@ final class ContextCues {
         if (dash > 0 && dash < w.length() - 1) {
             w = w.substring(dash + 1); // "COPING-SISTER ,JANET": a heading glued to the relative
         }
-        return SHOUTED_TITLES.contains(w) && title(tk, t) || KIN.contains(w) && !w.equals("family") && !w.equals("children")
+        return SHOUTED_TITLES.contains(afterSlash(w)) && title(tk, t) || KIN.contains(w) && !w.equals("family") && !w.equals("children")
                 && !w.equals("kids") && !w.equals("parents") && sameClause(tk, t); // "his wife.\nSSN:" is no name
     }
 

@@ -261,7 +261,7 @@ final class FacilityDetector implements Detector {
         while (s - 1 >= 0 && t - s < 3 && tk.isLower(s - 1) && !tk.hasDigit(s - 1) && tk.start[s] - tk.end[s - 1] == 1
                 && !GENERIC.contains(EnglishRecallDetector.lower(tk, s - 1)) && !HEALTH_TOPICS.contains(EnglishRecallDetector.lower(tk, s - 1))
                 && !CARE_TOPICS.contains(EnglishRecallDetector.lower(tk, s - 1))
-                && (names(tk, s - 1) && (strongHead || !looksClinical(tk, s - 1)) || listed(tk, s - 1))) {
+                && (names(tk, s - 1) && (strongHead ? !prefixedWord(tk, s - 1) : !looksClinical(tk, s - 1)) || listed(tk, s - 1))) {
             s--;
         }
         if (s < t) {
@@ -302,16 +302,22 @@ final class FacilityDetector implements Detector {
     private static final java.util.regex.Pattern CARE_PREFIX = java.util.regex.Pattern.compile("(?i)(?:sub|non|pre|post|semi|multi|inter|"
             + "trans|intra|peri|re|de|un|co)-?");
 
+    /** A known word after a prefix ("subacute", "non-ICU", "semi-evacuation"): a kind of place, not its name. */
+    private boolean prefixedWord(EnglishTokens tk, int i) {
+        int a = tk.start[i];
+        int b = tk.end[i];
+        String s = tk.text;
+        java.util.regex.Matcher p = CARE_PREFIX.matcher(s).region(a, b);
+        return p.lookingAt() && p.end() < b && (lex.safe.contains(s, p.end(), b) || lex.clinical.contains(s, p.end(), b))
+                || classifier.partsKnown(s, a, b);
+    }
+
     /** A word no list has that reads as a clinical one: a known word after a prefix, a clinical ending or shape, shorthand. */
     private boolean looksClinical(EnglishTokens tk, int i) {
         int a = tk.start[i];
         int b = tk.end[i];
         String s = tk.text;
-        java.util.regex.Matcher p = CARE_PREFIX.matcher(s).region(a, b);
-        if (p.lookingAt() && p.end() < b && (lex.safe.contains(s, p.end(), b) || lex.clinical.contains(s, p.end(), b))) {
-            return true;
-        }
-        return classifier.partsKnown(s, a, b) || CLINICAL_ADJECTIVE.matcher(s).region(a, b).matches()
+        return prefixedWord(tk, i) || CLINICAL_ADJECTIVE.matcher(s).region(a, b).matches()
                 || TokenClassifier.MEDICAL_SHAPE.matcher(s).region(a, b).matches() || TokenClassifier.MEDICAL_PREFIX.matcher(s).region(a, b).matches()
                 || b - a <= 8 && lex.abbreviationStems.contains(s, a, b);
     }

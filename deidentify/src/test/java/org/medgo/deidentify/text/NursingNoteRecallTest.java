@@ -56,6 +56,8 @@ class NursingNoteRecallTest {
             middle letter in capitals    | SPOKE WITH ORVILLE Q PEMBERTON ABOUT THE PLAN TODAY.            | ORVILLE;PEMBERTON
             relative glued by a hyphen   | SOCIAL: DAUGHTER-KRISSA---555-0134 & GRAND DAUGHTER-LUCIA.      | KRISSA;LUCIA
             heading glued to a relative  | COPING-SISTER ,JANINE HAS PHONED TODAY.                          | JANINE
+            title glued by a slash       | PLAN DISCUSSED W/DR HOLLISTER AND FAMILY.                       | HOLLISTER
+            title glued, mixed case      | discussed w/Dr. Quillon this am, agrees with plan               | Quillon
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
         String out = clean(note);
@@ -85,6 +87,7 @@ class NursingNoteRecallTest {
             words after DR          | BP LOW, DR AWARE AND IN TO SEE PT. CALLED DR OFFICE FOR ORDERS, DR NOTIFIED, DR PAGED.
             MR without a dot        | MR SOUNDS LOUDER TODAY, MR MURMUR 3/6 AT APEX.
             in-laws and verbs       | SON-IN-LAW CALLED, MOTHER-IN-LAW AT BEDSIDE. HUSBAND-WILL CALL LATER. DAUGHTER-AWARE.
+            slashed shorthand       | S/P CABG, H/O MI, W/DR AWARE OF K 5.1
             bare letters in capitals| PT HAD A GOOD DAY. LASIX GIVEN W GOOD EFFECT. T MAX 101. L SUBCLAVIAN PATENT.
             """)
     void clinicalTextIsKept(String kind, String note) {
