@@ -136,7 +136,8 @@ final class EnglishRecallDetector implements Detector {
         }
         boolean titled = title(tk, s - 1);
         String prev = s > 0 ? lower(tk, s - 1) : "";
-        if (abbreviations > 0 && candidates + nameable + clinicalNames == 0 && !titled && !abbreviationCue(tk, s, e, prev)) {
+        if (abbreviations > 0 && candidates + nameable + clinicalNames == 0 && !titled && !dottedInitial(tk, kind, s, e)
+                && !abbreviationCue(tk, s, e, prev)) {
             return; // "Vanco", "Bilat BS", "Cx sent": shorthand; "Hi Tav," and "Dr. Tyro" are names
         }
         int unknown = candidates;
@@ -184,6 +185,16 @@ final class EnglishRecallDetector implements Detector {
         PhiType type = !titled && !aged && (placeCue && (places.placeRun(tk, s, e) || listedNames == 0) || listedNames == 0 && places.placeRun(tk, s, e))
                 ? PhiType.ADDRESS : PhiType.NAME;
         out.add(new Span(tk.start[s], tk.end[e], type));
+    }
+
+    /** Nouns that take a letter ("vitamin D.", "hepatitis B.", "type A."): the letter after them is no initial. */
+    private static final java.util.Set<String> LETTER_NOUNS = java.util.Set.of("vitamin", "vit", "hepatitis", "hep", "type", "stage",
+            "grade", "class", "group", "factor", "lead", "zone", "phase", "plan", "option", "part", "step", "protein", "influenza", "flu",
+            "strep", "cluster", "list", "section", "appendix", "figure", "table");
+
+    /** "Q. Maslin": an initial with its dot opening the run makes the rare word after it a surname. */
+    private static boolean dottedInitial(EnglishTokens tk, Kind[] kind, int s, int e) {
+        return e > s && kind[s] == Kind.INITIAL && tk.dotAfter(s) && !(s > 0 && (tk.isCapitalised(s - 1) || LETTER_NOUNS.contains(lower(tk, s - 1))));
     }
 
     /** Person cues that are also words of a title ("Patient Risk As a Result", "Culture, Attitudes, and Faith"). */

@@ -43,8 +43,8 @@ final class TokenClassifier {
             + "bacillus|virus|viridae|mycosis|grapher|ographer|iatrist|ician|apist|ologists|ians|"
             // verbs and nouns of care that no name ends with ("Intubated", "Extubation", "Titrating", "Diuresed")
             + "ated|ating|ation|ations|ized|izing|ization|uresis|uresed|uresing|ectomies|otomies|bate|rate|uate|ulate|"
-            // enzymes ("Aromatase", "Telomerase"; "Chase" has too few letters before the ending)
-            + "ase|ases)");
+            // enzymes ("Aromatase", "Kinase", "Lipase"); "Chase", "Case", "Pease" end otherwise
+            + "[bdgklmnprtz]ases?)");
 
     /** Latin/Greek clinical prefixes that surnames do not start with ("Seronegative", "Normocephalic", "Acetylsalicylic"). */
     static final Pattern MEDICAL_PREFIX = Pattern.compile(
@@ -260,7 +260,7 @@ final class TokenClassifier {
         while (from < b) {
             int to = dashIn(s, from, b);
             if (to > from + 1) {
-                if (!(lex.safe.contains(s, from, to) || lex.safe.marked(s, from, to) || lex.clinical.contains(s, from, to)
+                if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to)
                         || lex.eponyms.contains(s, from, to)
                         || to - from <= 5 && allCaps(s, from, to) && !lex.names.contains(s, from, to))) { // "Activity-OOB"
                     return false;

@@ -41,6 +41,8 @@ class OverRedactionTest {
             possessive, no apostrophe  | People with Alzheimers disease and Parkinsons disease were excluded.
             eponym before anatomy      | Achilles tendon rupture; Todd's paralysis after the seizure.
             compass and coast          | More cases on the West Coast than the East Coast.
+            letter of a vitamin        | Low vitamin D. Syncope noted. Vitamin D. Rotator cuff intact.
+            enzymes                    | Kinase assay normal; Lipase high.
             scheduling shorthand       | Appt reminder: Resched to next week. Intraop findings normal. Telehealth ok. Preauth sent.
             """)
     void medicalTextStays(String kind, String note) {
@@ -57,6 +59,8 @@ class OverRedactionTest {
             ordinary name, kin         | Daughter Faith will pick up the meds.            | Faith
             country name, person cue   | Spoke with Jordan about the plan.                | Jordan
             doctor as a title          | Seen by doctor lee today.                        | lee
+            rare word with an initial  | Spoke with Q. Maslin re: labs.                   | Maslin
+            hyphenated, ends like -ase | Spoke with Q. Birdie-Case re: labs.              | Birdie
             """)
     void personCueStillWins(String kind, String note, String name) {
         assertThat(clean(note)).as(kind).doesNotContain(name);
