@@ -18,7 +18,7 @@ final class ContextCues {
     static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du", "le", "la",
             "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "vander", "st");
 
-    static final Set<String> PERSON_CUES = Set.of("named", "name", "by", "per", "with", "wife", "husband", "daughter",
+    static final Set<String> PERSON_CUES = Set.of("named", "name", "contact", "person", "by", "per", "with", "wife", "husband", "daughter",
             "son", "mother", "father", "sister", "brother", "friend", "neighbor", "neighbour", "partner", "spouse", "caregiver",
             "mom", "dad", "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "uncle", "niece", "nephew",
             "boyfriend", "girlfriend", "fiance", "fiancee", "cousin", "colleague", "coworker", "roommate", "and", "pt", "patient",
@@ -126,6 +126,11 @@ final class ContextCues {
             return !(t > 0 && (tk.isInitial(t - 1) || title(tk, t - 1)));
         }
         return "!?\n\r:;•*\"“([-–—>#|".indexOf(c) >= 0 || t == 0;
+    }
+
+    /** "... NOT 1400U/HR. SUSAN": a name alone after the last sentence of the note, signing it. */
+    static boolean signsTheNote(EnglishTokens tk, int s, int e) {
+        return e == tk.size - 1 && tk.text.substring(tk.end[e]).isBlank() && ".!\n".indexOf(tk.charBefore(s)) >= 0;
     }
 
     /** "-- Divine", "— Jay K": a name alone after a dash at the start of a line (a signature). */

@@ -65,7 +65,10 @@ final class EnglishRecallDetector implements Detector {
             } else if (nameish(kind[t]) && t + 1 < tk.size && kind[t + 1] == Kind.OTHER && tk.isCapitalised(t + 1)
                     && PARTICLES.contains(lower(tk, t))) {
                 kind[t] = Kind.OTHER; // "Von Willebrand": a particle before a clinical word
+            } else if (nameish(kind[t]) && tk.is(t, "person") && tk.is(t - 1, "contact")) {
+                kind[t] = Kind.OTHER; // "CONTACT PERSON ODILE": a role, not the surname Person
             } else if (kind[t] == Kind.OTHER && shortUnknownCapitals(tk, t) && (ContextCues.strongPersonCue(tk, t - 1)
+                    || tk.is(t - 1, "person") && tk.is(t - 2, "contact")
                     || t + 1 < tk.size && STAFF_AFTER.contains(lower(tk, t + 1)) && tk.start[t + 1] - tk.end[t] == 1
                     || rareName(tk, t - 1) && tk.start[t] - tk.end[t - 1] == 1 && tk.text.charAt(tk.end[t - 1]) == ' '
                     && (tk.end[t] >= tk.text.length() || tk.text.charAt(tk.end[t]) != ':'))) {
@@ -284,6 +287,7 @@ final class EnglishRecallDetector implements Detector {
                 || e + 1 < tk.size && ShoutedLines.PERSON_AFTER.contains(lower(tk, e + 1)) && tk.start[e + 1] - tk.end[e] == 1
                 && tk.length(e) > 2 // "HO AWARE", "NP AWARE": a role, not a name
                 || signatureLine(tk, s, e) || e > s && listedNames >= 1 && ordinaryNames == 0
+                || ContextCues.signsTheNote(tk, s, e) && listedNames >= 1 && ordinaryNames == 0
                 || commaJoined(tk, s, e) // "OROZCO,KYLE": a chart's LAST,FIRST
                 || STAFF_AFTER.contains(lower(tk, e + 1)) && e + 1 < tk.size && tk.text.charAt(tk.end[e]) != '.' // "JON DEVAUX RRT"
                 && tk.start[e + 1] - tk.end[e] <= 2 && tk.length(e) > 2

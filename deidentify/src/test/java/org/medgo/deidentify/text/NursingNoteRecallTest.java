@@ -57,6 +57,8 @@ class NursingNoteRecallTest {
             relative glued by a hyphen   | SOCIAL: DAUGHTER-KRISSA---555-0134 & GRAND DAUGHTER-LUCIA.      | KRISSA;LUCIA
             heading glued to a relative  | COPING-SISTER ,JANINE HAS PHONED TODAY.                          | JANINE
             title glued by a slash       | PLAN DISCUSSED W/DR HOLLISTER AND FAMILY.                       | HOLLISTER
+            name signing the note        | PT IS ON 850U/HR HEPARIN, NOT 1400U/HR. MARGUERITE              | MARGUERITE
+            contact person in capitals   | SOCIAL: CONTACT PERSON ODILE BRANNIGAN (555-0134).              | ODILE;BRANNIGAN
             title glued, mixed case      | discussed w/Dr. Quillon this am, agrees with plan               | Quillon
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
@@ -88,6 +90,7 @@ class NursingNoteRecallTest {
             MR without a dot        | MR SOUNDS LOUDER TODAY, MR MURMUR 3/6 AT APEX.
             in-laws and verbs       | SON-IN-LAW CALLED, MOTHER-IN-LAW AT BEDSIDE. HUSBAND-WILL CALL LATER. DAUGHTER-AWARE.
             slashed shorthand       | S/P CABG, H/O MI, W/DR AWARE OF K 5.1
+            last word of a note     | PT ON CONTACT PRECAUTIONS FOR MRSA. WILL CONTINUE TO MONITOR CLOSELY. PLAN
             bare letters in capitals| PT HAD A GOOD DAY. LASIX GIVEN W GOOD EFFECT. T MAX 101. L SUBCLAVIAN PATENT.
             """)
     void clinicalTextIsKept(String kind, String note) {
