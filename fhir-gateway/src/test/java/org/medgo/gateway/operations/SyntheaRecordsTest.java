@@ -82,6 +82,31 @@ class SyntheaRecordsTest {
 
     static final String LONG_VISIT = "11e5f625-8b5d-37f6-ef6c-5ec618253405.json";
 
+    /**
+     * Synthea's own export, whole: one patient's history (32 encounters since 1961, Claims and all, 399 entries) as a
+     * transaction Bundle. The draft is about the most recent encounter and says the rest was left out.
+     */
+    @Test
+    void aWholeHistoryAsSyntheaExportsItGetsADraftAboutTheMostRecentEncounter() throws Exception {
+        String body;
+        try (InputStream in = new java.util.zip.GZIPInputStream(new PathMatchingResourcePatternResolver()
+                .getResource("classpath:synthea-history/b0db19cc-466a-711f-3020-830bfebb2ae4.json.gz").getInputStream())) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        FhirHttp http = new FhirHttp(port);
+        HttpResponse<String> r = http.post("Encounter/$summarize", body, "application/fhir+json", Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Bundle document = FhirHttp.parse(Bundle.class, r);
+        Composition composition = (Composition) document.getEntryFirstRep().getResource();
+        assertThat(composition.getEncounter().getReference()).as("the encounter of 27 July 2026, the last of 32")
+                .isEqualTo("urn:uuid:2b20b8f8-a8a4-5b36-5233-fcd90269d36a");
+        assertThat(composition.getExtensionByUrl(RecordOmission.URL).getValue().primitiveValue())
+                .startsWith("Not shown: ").contains(" resources of the patient's other encounters");
+        assertThat(R4CoreValidator.servedBy(http).validateWithResult(document).getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(m -> m.getLocationString() + " " + m.getMessage())).as("R4 validation of the returned document").isEmpty();
+    }
+
     private static Bundle call(FhirHttp http, String operation, Resource file) {
         try {
             String body = read(file);

@@ -4,8 +4,8 @@ import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Tells the reviewing clinician that the draft was made from part of the record: the record did not fit the model's
- * context, and what was left out (the same sentence the model read at the end of the record).
+ * Tells the reviewing clinician that the draft was made from part of the record (the patient's other encounters, or
+ * facts left out to fit the model's context): the same sentence the model read at the end of the record.
  */
 public final class RecordOmission {
 

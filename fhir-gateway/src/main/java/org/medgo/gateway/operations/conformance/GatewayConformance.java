@@ -44,7 +44,7 @@ public final class GatewayConformance {
                 extension("review-rejection-reason", REJECTION_REASON, "Composition", "string", false,
                         "Why the clinician rejected this AI draft ($reject)"),
                 extension("record-omitted", RecordOmission.URL, "Composition", "string", false,
-                        "The record did not fit the model's context: what of it the model did not see when it wrote this draft"));
+                        "What of the record the model did not see when it wrote this draft: the patient's other encounters, or facts left out to fit the model's context"));
     }
 
     public static List<CodeSystem> codeSystems() {

@@ -23,8 +23,6 @@ public record ModelView(Bundle deidentified, String language, PromptTemplate tem
     /** The same view with the record shortened to {@code maxChars} characters of record text. */
     ModelView fittedTo(int maxChars) {
         RecordFit.Fitted fitted = RecordFit.fit(keyed, deidentified, maxChars);
-        Omitted total = new Omitted(omitted.observations() + fitted.omitted().observations(),
-                omitted.procedures() + fitted.omitted().procedures(), omitted.noteSentences() + fitted.omitted().noteSentences());
-        return new ModelView(deidentified, language, template, fitted.record(), vaultId, total);
+        return new ModelView(deidentified, language, template, fitted.record(), vaultId, omitted.plus(fitted.omitted()));
     }
 }

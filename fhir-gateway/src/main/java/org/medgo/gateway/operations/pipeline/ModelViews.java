@@ -12,6 +12,8 @@ import org.medgo.gateway.operations.input.OperationInput;
 import org.medgo.gateway.operations.prompt.KeyedRecord;
 import org.medgo.gateway.operations.prompt.Omitted;
 import org.medgo.gateway.operations.prompt.PromptTemplates;
+import org.medgo.gateway.operations.prompt.RecordFit;
+import org.medgo.gateway.operations.prompt.RecordScope;
 import org.medgo.gateway.operations.prompt.RecordLanguage;
 import org.medgo.gateway.operations.prompt.RecordRenderer;
 import org.springframework.stereotype.Component;
@@ -53,19 +55,22 @@ public class ModelViews {
         DeidSession session = DeidSession.newRequest(secrets);
         DeidentifiedResource deid = deidentifier.deidentify(input.bundle(), session);
         Bundle bundle = (Bundle) deid.resource();
-        KeyedRecord record = RecordRenderer.render(bundle);
-        String language = RecordLanguage.of(bundle, record.text(), input.language());
-        return new Prepared(session, deid, bundle, language, templates.current(kind.promptFamily(), language), record);
+        // the parts were taken from the input; de-identification keeps the entries in place, so positions still match
+        int encounter = RecordParts.of(input.bundle(), kind).encounterEntry(input.bundle());
+        RecordFit.Fitted scoped = RecordScope.toEncounter(RecordRenderer.render(bundle), bundle, encounter);
+        String language = RecordLanguage.of(bundle, scoped.record().text(), input.language());
+        return new Prepared(session, deid, bundle, language, templates.current(kind.promptFamily(), language), scoped.record(),
+                scoped.omitted());
     }
 
     /** Stores the surrogates in the vault and audits the de-identification: the view the model may now receive. */
     public ModelView kept(Prepared p, OperationInput input, String patientRef, String auditStep) {
         UUID vaultId = vault.store(p.session(), properties.vaultTtl());
         audit.deidentified(input, auditStep, patientRef, p.deid(), vaultId);
-        return new ModelView(p.bundle(), p.language(), p.template(), p.record(), vaultId, Omitted.NOTHING);
+        return new ModelView(p.bundle(), p.language(), p.template(), p.record(), vaultId, p.omitted());
     }
 
     /** A de-identified record not yet in the vault. */
     public record Prepared(DeidSession session, DeidentifiedResource deid, Bundle bundle, String language,
-                           org.medgo.gateway.operations.prompt.PromptTemplate template, KeyedRecord record) {}
+                           org.medgo.gateway.operations.prompt.PromptTemplate template, KeyedRecord record, Omitted omitted) {}
 }

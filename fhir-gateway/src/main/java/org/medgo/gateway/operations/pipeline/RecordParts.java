@@ -33,17 +33,61 @@ public record RecordParts(Patient patient, Reference patientRef, Resource focus,
                     "the Bundle holds no " + type + " for " + kind.path(), "add the " + type + " the operation is about");
         }
         Patient patient = patients.getFirst();
-        Resource focus = foci.getFirst();
+        Resource focus = latest(foci);
         Reference patientRef = reference(bundle, patient, "Patient");
         Reference focusRef = reference(bundle, focus, focus.fhirType());
         Optional<Reference> encounter = switch (focus) {
             case Encounter e -> Optional.of(focusRef);
             case DiagnosticReport d when d.hasEncounter() && d.getEncounter().hasReference() ->
-                    of(bundle, Encounter.class).stream().findFirst().map(e -> reference(bundle, e, "Encounter"))
+                    of(bundle, Encounter.class).stream().filter(e -> names(bundle, e).contains(d.getEncounter().getReference()))
+                            .findFirst().map(e -> reference(bundle, e, "Encounter"))
                             .or(() -> Optional.of(new Reference(d.getEncounter().getReference())));
-            default -> of(bundle, Encounter.class).stream().findFirst().map(e -> reference(bundle, e, "Encounter"));
+            default -> Optional.ofNullable(latest(of(bundle, Encounter.class))).map(e -> reference(bundle, e, "Encounter"));
         };
         return new RecordParts(patient, patientRef, focus, focusRef, encounter);
+    }
+
+    /** Where the encounter the output is about stands in the Bundle, or -1 when the Bundle does not hold it. */
+    public int encounterEntry(Bundle bundle) {
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof Encounter e && encounterRef.isPresent()
+                    && reference(bundle, e, "Encounter").getReference().equals(encounterRef.get().getReference())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A Bundle with the patient's whole history holds many encounters and reports: the draft is about the most recent
+     * (the one the clinician is looking at), not the first the export happened to list.
+     */
+    private static <T extends Resource> T latest(List<T> candidates) {
+        T best = null;
+        java.util.Date bestWhen = null;
+        for (T r : candidates) {
+            java.util.Date when = switch (r) {
+                case Encounter e when e.hasPeriod() -> e.getPeriod().getStart();
+                case DiagnosticReport d when d.hasEffectiveDateTimeType() -> d.getEffectiveDateTimeType().getValue();
+                case DiagnosticReport d when d.hasEffectivePeriod() -> d.getEffectivePeriod().getStart();
+                case DiagnosticReport d when d.hasIssued() -> d.getIssued();
+                default -> null;
+            };
+            if (best == null || (when != null && (bestWhen == null || when.after(bestWhen)))) {
+                best = r;
+                bestWhen = when;
+            }
+        }
+        return best;
+    }
+
+    /** How references inside the Bundle may name this resource: its fullUrl and {@code Type/id}. */
+    private static java.util.Set<String> names(Bundle bundle, Resource r) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        bundle.getEntry().stream().filter(e -> e.getResource() == r && e.hasFullUrl()).forEach(e -> names.add(e.getFullUrl()));
+        names.add(reference(bundle, r, r.fhirType()).getReference());
+        return names;
     }
 
     /**

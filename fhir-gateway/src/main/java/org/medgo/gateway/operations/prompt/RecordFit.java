@@ -48,7 +48,7 @@ public final class RecordFit {
             else procedures++;
         }
         List<RecordLine> kept = record.lines().stream().filter(l -> !dropped.contains(l)).toList();
-        return new Fitted(new KeyedRecord(kept), new Omitted(observations, procedures, sentences));
+        return new Fitted(new KeyedRecord(kept), new Omitted(observations, procedures, sentences, 0));
     }
 
     /** A sentence of a note or report text ({@code N2:4}), not the line that names the note or report. */

@@ -50,10 +50,10 @@ class RecordFitTest {
         record Case(int charsToLose, List<String> gone, Omitted omitted) {}
         List<Case> cases = List.of(
                 new Case(0, List.of(), Omitted.NOTHING),
-                new Case(1, List.of("O2"), new Omitted(1, 0, 0)),                             // Troponin, 1 March: the oldest
-                new Case(lineLength(full, "O2") + 1, List.of("O2", "O1"), new Omitted(2, 0, 0)),
-                new Case(allOf(full, "O1", "O2", "O3") + 1, List.of("O1", "O2", "O3", "P1"), new Omitted(3, 1, 0)),
-                new Case(allOf(full, "O1", "O2", "O3", "P1", "P2") + 1, List.of("O1", "O2", "O3", "P1", "P2", "N1:3"), new Omitted(3, 2, 1)));
+                new Case(1, List.of("O2"), new Omitted(1, 0, 0, 0)),                             // Troponin, 1 March: the oldest
+                new Case(lineLength(full, "O2") + 1, List.of("O2", "O1"), new Omitted(2, 0, 0, 0)),
+                new Case(allOf(full, "O1", "O2", "O3") + 1, List.of("O1", "O2", "O3", "P1"), new Omitted(3, 1, 0, 0)),
+                new Case(allOf(full, "O1", "O2", "O3", "P1", "P2") + 1, List.of("O1", "O2", "O3", "P1", "P2", "N1:3"), new Omitted(3, 2, 1, 0)));
         for (Case c : cases) {
             RecordFit.Fitted fitted = RecordFit.fit(full, bundle, length - c.charsToLose());
             List<String> kept = fitted.record().lines().stream().map(RecordLine::key).toList();
@@ -72,7 +72,7 @@ class RecordFitTest {
         KeyedRecord full = RecordRenderer.render(bundle);
         RecordFit.Fitted fitted = RecordFit.fit(full, bundle, 1);
         assertThat(fitted.record().lines().stream().map(RecordLine::key)).containsExactly("PT1", "E1", "C1", "M1", "N1");
-        assertThat(fitted.omitted()).isEqualTo(new Omitted(3, 2, 3));
+        assertThat(fitted.omitted()).isEqualTo(new Omitted(3, 2, 3, 0));
         assertThat(fitted.omitted().sentence())
                 .isEqualTo("Not shown, to fit the model's context: the 3 observations, 2 procedures, 3 note sentences "
                         + "(the oldest observations and procedures first, then the last sentences of notes and reports).");
