@@ -74,8 +74,8 @@ final class ContextCues {
         String w = afterSlash(lower(tk, t));
         return t >= 0 && TITLES.contains(w) && tk.end[t] + 2 >= tk.start[t + 1]
                 && (!tk.isAllCaps(t) || CREDENTIAL_TITLES.contains(w)
-                || SHOUTED_TITLES.contains(w) && t + 1 < tk.size && tk.isAllCaps(t + 1)
-                && (!w.equals("mr") || tk.dotAfter(t) || t == 0 || tk.charBefore(t) == '\n'));
+                || SHOUTED_TITLES.contains(w) && t + 1 < tk.size && (tk.isAllCaps(t + 1) || tk.isCapitalised(t + 1) && tk.dotAfter(t))
+                && (!w.equals("mr") || tk.dotAfter(t) || t == 0 || tk.charBefore(t) == '\n')); // "DR. Healey" in a line of capitals
     }
 
     /** "w/dr" -> "dr": shorthand glued to a title by a slash ("W/DR. VASQUEZ", "d/w Dr. Quill" is spaced already). */
@@ -95,7 +95,7 @@ final class ContextCues {
         return KIN.contains(lowerWord);
     }
 
-    /** A word that names the person after it whatever its case: a doctor's title or a relative ("DR KINN", "BROTHER VINNY"). */
+    /** A word that names the person after it whatever its case: a doctor's or nurse's title, a relative ("DR KINN", "NP JEN", "BROTHER VINNY"). */
     static boolean strongPersonCue(EnglishTokens tk, int t) {
         if (t < 0 || t + 1 >= tk.size || tk.start[t + 1] - tk.end[t] > 2) {
             return false;
@@ -105,7 +105,7 @@ final class ContextCues {
         if (dash > 0 && dash < w.length() - 1) {
             w = w.substring(dash + 1); // "COPING-SISTER ,JANET": a heading glued to the relative
         }
-        return SHOUTED_TITLES.contains(afterSlash(w)) && title(tk, t) || KIN.contains(w) && !w.equals("family") && !w.equals("children")
+        return (SHOUTED_TITLES.contains(afterSlash(w)) || w.equals("np") || w.equals("rn")) && title(tk, t) || KIN.contains(w) && !w.equals("family") && !w.equals("children")
                 && !w.equals("kids") && !w.equals("parents") && sameClause(tk, t); // "his wife.\nSSN:" is no name
     }
 

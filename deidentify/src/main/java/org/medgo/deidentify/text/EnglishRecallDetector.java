@@ -363,12 +363,16 @@ final class EnglishRecallDetector implements Detector {
         }
         int a = tk.start[t];
         int b = tk.stemEnd(t);
+        boolean vowel = false;
         for (int i = a; i < b; i++) {
-            if (!Character.isLetter(tk.text.charAt(i))) {
+            char c = tk.text.charAt(i);
+            if (!Character.isLetter(c)) {
                 return false;
             }
+            vowel |= "AEIOUY".indexOf(c) >= 0;
         }
-        return !lex.clinical.contains(tk.text, a, b) && !lex.safe.contains(tk.text, a, b) && !lex.eponyms.contains(tk.text, a, b);
+        // "RN SXN", "RN BSN": no name lacks a vowel
+        return vowel && !lex.clinical.contains(tk.text, a, b) && !lex.safe.contains(tk.text, a, b) && !lex.eponyms.contains(tk.text, a, b);
     }
 
     static String lower(EnglishTokens tk, int t) {

@@ -59,6 +59,8 @@ class NursingNoteRecallTest {
             title glued by a slash       | PLAN DISCUSSED W/DR HOLLISTER AND FAMILY.                       | HOLLISTER
             name signing the note        | PT IS ON 850U/HR HEPARIN, NOT 1400U/HR. MARGUERITE              | MARGUERITE
             contact person in capitals   | SOCIAL: CONTACT PERSON ODILE BRANNIGAN (555-0134).              | ODILE;BRANNIGAN
+            short name after NP          | FEBRILE, NP TAV AWARE. PIGTAIL CATH TO SUCTION.                 | TAV
+            mixed-case name after DR.    | MILRINONE DECREASED PER DR. Quellan.PADS HIGH TO LOW TEENS      | Quellan
             title glued, mixed case      | discussed w/Dr. Quillon this am, agrees with plan               | Quillon
             """)
     void identifierLeavesNoTrace(String kind, String note, String gone) {
@@ -91,6 +93,7 @@ class NursingNoteRecallTest {
             in-laws and verbs       | SON-IN-LAW CALLED, MOTHER-IN-LAW AT BEDSIDE. HUSBAND-WILL CALL LATER. DAUGHTER-AWARE.
             slashed shorthand       | S/P CABG, H/O MI, W/DR AWARE OF K 5.1
             last word of a note     | PT ON CONTACT PRECAUTIONS FOR MRSA. WILL CONTINUE TO MONITOR CLOSELY. PLAN
+            shorthand after RN      | RN SXN FOR THICK SECRETIONS. RN BSN ON DUTY. NP AWARE, RN AWARE OF PLAN.
             bare letters in capitals| PT HAD A GOOD DAY. LASIX GIVEN W GOOD EFFECT. T MAX 101. L SUBCLAVIAN PATENT.
             """)
     void clinicalTextIsKept(String kind, String note) {
