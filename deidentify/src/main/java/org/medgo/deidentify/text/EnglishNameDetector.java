@@ -72,6 +72,12 @@ final class EnglishNameDetector implements Detector {
         while (m.find()) {
             String first = m.group(1);
             String last = m.group(3);
+            // "the South West", "North Carolina": a region Safe Harbor keeps, whatever names its words are
+            boolean region = EnglishLexicon.standard().regions.contains(first + " " + last);
+            if (region) {
+                m.region(m.start(3), text.length());
+                continue;
+            }
             if (dict.enGiven().contains(first) && !NOT_NAMES.contains(last)
                     || dict.enSurnames().contains(last) && dict.enGiven().contains(first)) {
                 addName(text, m.start(), m.end(), out, true);

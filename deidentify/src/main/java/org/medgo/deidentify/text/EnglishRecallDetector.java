@@ -174,7 +174,8 @@ final class EnglishRecallDetector implements Detector {
                 // "Is the Distance Worth It?", "Compared to Oral Contraceptive Pill": a capital inside a title is no cue
                 flag = PERSON_CUES.contains(prev) && !TITLE_WORDS.contains(prev) || personFollows(tk, e);
             } else {
-                flag = PERSON_CUES.contains(prev) || !sentenceStart(tk, s) || personFollows(tk, e) || signatureLine(tk, s, e);
+                flag = PERSON_CUES.contains(prev) || !sentenceStart(tk, s) || personFollows(tk, e) && !littleIsKnown(tk, s, e)
+                        || signatureLine(tk, s, e);
             }
         } else {
             flag = PERSON_CUES.contains(prev) && !prev.equals("and") && !prev.equals("with");
@@ -199,6 +200,18 @@ final class EnglishRecallDetector implements Detector {
     private static boolean dottedInitial(EnglishTokens tk, Kind[] kind, int s, int e) {
         return e > s && kind[s] == Kind.INITIAL && tk.dotAfter(s) && !(s > 0 && (tk.isCapitalised(s - 1) || LETTER_NOUNS.contains(lower(tk, s - 1))));
     }
+
+    /** "Little is known", "Much was reported": a quantifier that is also a name, before a passive of knowing. */
+    private static boolean littleIsKnown(EnglishTokens tk, int s, int e) {
+        return s == e && QUANTIFIERS.contains(lower(tk, s)) && e + 2 < tk.size && BE.contains(lower(tk, e + 1))
+                && KNOWN.contains(lower(tk, e + 2));
+    }
+
+    private static final java.util.Set<String> QUANTIFIERS = java.util.Set.of("little", "much", "more", "less", "most", "early",
+            "further", "still");
+    private static final java.util.Set<String> BE = java.util.Set.of("is", "was", "are", "were", "has", "have", "had");
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("known", "unknown", "understood", "reported", "published",
+            "needed", "required", "been", "available", "written", "documented");
 
     /** Person cues that are also words of a title ("Patient Risk As a Result", "Culture, Attitudes, and Faith"). */
     private static final java.util.Set<String> TITLE_WORDS = java.util.Set.of("and", "patient", "with", "by", "per");

@@ -69,8 +69,8 @@ final class TokenClassifier {
         if (tk.isInitial(t)) {
             return Kind.INITIAL;
         }
-        if (camelCase(s0(tk), tk.start[t], tk.end[t]) || slashedAcronyms(tk, t)) {
-            return Kind.OTHER; // NaCl, HbA, ACC/AHA, CT/MRI
+        if (camelCase(s0(tk), tk.start[t], tk.end[t]) || slashedAcronyms(tk, t) || acronymStem(s0(tk), tk.start[t], tk.end[t])) {
+            return Kind.OTHER; // NaCl, HbA, ACC/AHA, CT/MRI, GABAergic
         }
         if (tk.length(t) > 2 && tk.first(t) == 'I' && (tk.text.charAt(tk.start[t] + 1) == '\'' || tk.text.charAt(tk.start[t] + 1) == '’')) {
             return Kind.OTHER; // I'm, I'll, I've
@@ -186,6 +186,23 @@ final class TokenClassifier {
         return false;
     }
 
+    /** Three capitals or more, then small letters: a word made from an acronym ("GABAergic", "HIVpositive"), not a name. */
+    private static boolean acronymStem(String s, int a, int b) {
+        int i = a;
+        while (i < b && s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') {
+            i++;
+        }
+        if (i - a < 3 || i == b) {
+            return false;
+        }
+        for (int j = i; j < b; j++) {
+            if (!Character.isLowerCase(s.charAt(j))) {
+                return false;
+            }
+        }
+        return b - i >= 2;
+    }
+
     /** "ACC/AHA", "CBC/Diff", "Cor/Cardiac": parts joined by slashes, each short or an ordinary word. */
     private boolean slashedAcronyms(EnglishTokens tk, int t) {
         String w = tk.word(t);
@@ -193,7 +210,8 @@ final class TokenClassifier {
             return false;
         }
         for (String part : w.split("/")) {
-            if (part.length() > 5 && !lex.safe.contains(part) && !lex.clinical.contains(part) || lex.names.contains(part) && part.length() > 4) {
+            if (part.length() > 5 && !lex.safe.contains(part) && !lex.clinical.contains(part) && !partsKnown(part, 0, part.length())
+                    || lex.names.contains(part) && part.length() > 4) { // "African-American/Hispanic" has known parts
                 return false;
             }
         }

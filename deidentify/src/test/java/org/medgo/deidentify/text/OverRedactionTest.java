@@ -43,6 +43,11 @@ class OverRedactionTest {
             compass and coast          | More cases on the West Coast than the East Coast.
             letter of a vitamin        | Low vitamin D. Syncope noted. Vitamin D. Rotator cuff intact.
             enzymes                    | Kinase assay normal; Lipase high.
+            acronym made a word        | GABAergic neurons and HIVpositive donors.
+            hyphenated peoples, slash  | African-American/Hispanic women had lower rates.
+            compass region after the   | Cancer rates in East Anglia and the South West.
+            quantifier that is a name  | Little is known about this. Early mobilisation helps.
+            Latin anatomy              | The inferior vena cava was collapsed.
             scheduling shorthand       | Appt reminder: Resched to next week. Intraop findings normal. Telehealth ok. Preauth sent.
             """)
     void medicalTextStays(String kind, String note) {
@@ -59,6 +64,7 @@ class OverRedactionTest {
             ordinary name, kin         | Daughter Faith will pick up the meds.            | Faith
             country name, person cue   | Spoke with Jordan about the plan.                | Jordan
             doctor as a title          | Seen by doctor lee today.                        | lee
+            quantifier as a surname    | Little is a 45 yo man with gout.                 | Little
             rare word with an initial  | Spoke with Q. Maslin re: labs.                   | Maslin
             hyphenated, ends like -ase | Spoke with Q. Birdie-Case re: labs.              | Birdie
             """)
