@@ -31,7 +31,7 @@ class BodyLimitsTest {
                 HttpRequest.BodyPublishers.ofByteArray(FIVE_MIB), Map.of("Content-Type", "application/fhir+json"));
 
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.body()).contains("OperationOutcome");
+        assertThat(r.body()).contains("OperationOutcome").contains("MEDGO_OPERATIONS_MAX_BODY_BYTES");
     }
 
     @Test

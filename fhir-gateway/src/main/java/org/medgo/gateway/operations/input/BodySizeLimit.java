@@ -40,10 +40,16 @@ class BodySizeLimit extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType("application/fhir+json");
             response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                    + "\"code\":\"too-long\",\"diagnostics\":\"the body is larger than " + max + " bytes\"}]}").getBytes(StandardCharsets.UTF_8));
+                    + "\"code\":\"too-long\",\"diagnostics\":\"" + tooLarge(max) + "\"}]}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new Capped(request, max), response);
+    }
+
+    /** What a refused caller reads: the limit, its setting, and what to send instead (no quote of the body). */
+    static String tooLarge(long max) {
+        return "the body is larger than " + max + " bytes (MEDGO_OPERATIONS_MAX_BODY_BYTES); for a record, send the resources "
+                + "of one encounter rather than the patient's whole history, or have the limit raised";
     }
 
     /** The request with an input stream that refuses to read past the limit. */
@@ -92,7 +98,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > max) {
-                throw new PayloadTooLargeException("the body is larger than " + max + " bytes");
+                throw new PayloadTooLargeException(tooLarge(max));
             }
         }
 

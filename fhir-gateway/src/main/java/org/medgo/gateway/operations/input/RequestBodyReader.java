@@ -49,7 +49,9 @@ public class RequestBodyReader {
         String body = readBody(request);
         boolean xml = isXml(request.getContentType());
         if ((xml ? EntryCount.xml(body) : EntryCount.json(body)) > limits.maxBundleEntries()) {
-            throw new PayloadTooLargeException("the Bundle has more than " + limits.maxBundleEntries() + " entries");
+            throw new PayloadTooLargeException("the Bundle has more than " + limits.maxBundleEntries()
+                    + " entries (MEDGO_OPERATIONS_MAX_BUNDLE_ENTRIES): send the resources of one encounter rather than the "
+                    + "patient's whole history, or have the limit raised");
         }
         IBaseResource resource = parse(request.getContentType(), body);
         Bundle bundle;
@@ -118,7 +120,7 @@ public class RequestBodyReader {
     private String readBody(HttpServletRequest request) {
         long max = limits.maxBodyBytes();
         if (request.getContentLengthLong() > max) {
-            throw new PayloadTooLargeException("the body is larger than " + max + " bytes");
+            throw new PayloadTooLargeException(BodySizeLimit.tooLarge(max));
         }
         try (InputStream in = request.getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -126,7 +128,7 @@ public class RequestBodyReader {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + n > max) {
-                    throw new PayloadTooLargeException("the body is larger than " + max + " bytes");
+                    throw new PayloadTooLargeException(BodySizeLimit.tooLarge(max));
                 }
                 out.write(buf, 0, n);
             }
