@@ -86,8 +86,14 @@ final class NameShapes {
         if (text.indexOf('.') < 0) {
             return;
         }
-        Matcher m = DOTTED.matcher(text);
-        while (m.find()) {
+        Matcher m = DOTTED.matcher(text).useTransparentBounds(true);
+        for (int i = 0, n = text.length(); i + 3 < n; i++) {
+            // the regex runs only where a capital, a dot, a capital and a dot begin: a full scan costs more than the rest of the rule
+            if (text.charAt(i + 1) != '.' || text.charAt(i + 3) != '.' || !Character.isUpperCase(text.charAt(i))
+                    || !Character.isUpperCase(text.charAt(i + 2)) || !m.region(i, n).lookingAt()) {
+                continue;
+            }
+            i = m.end() - 1;
             String letters = m.group(1).replace(".", "");
             if (letters.equals("AM") || letters.equals("PM")) {
                 continue;
