@@ -115,8 +115,8 @@ final class TokenClassifier {
                 || lex.derived(s, a, b)) {
             return Kind.OTHER;
         }
-        if (lex.safe.marked(s, a, b)) {
-            return Kind.ABBREVIATION; // "Rotator", "Syncope": a rare word, unless a cue makes it a name ("said Maslin")
+        if (lex.safe.marked(s, a, b) || partsKnown(s, a, b, true)) {
+            return Kind.ABBREVIATION; // "Rotator", "Syncope", "Eyelid-parotid": rare words, unless a cue makes a name ("said Maslin")
         }
         if (pluralAcronym(s, a, b)) {
             return Kind.OTHER; // "ADLs", "PVCs"
@@ -269,6 +269,11 @@ final class TokenClassifier {
 
     /** "Non-Hodgkin", "X-ray", "Follow-up": every part of a hyphenated word is a known word. */
     boolean partsKnown(String s, int a, int b) {
+        return partsKnown(s, a, b, false);
+    }
+
+    /** As above, a word only the huge lists know counting as known when {@code rare} ("Eyelid-parotid"). */
+    private boolean partsKnown(String s, int a, int b, boolean rare) {
         if (dashIn(s, a, b) == b) {
             return false;
         }
@@ -278,7 +283,7 @@ final class TokenClassifier {
         while (from < b) {
             int to = dashIn(s, from, b);
             if (to > from + 1) {
-                if (!(lex.safe.contains(s, from, to) || lex.clinical.contains(s, from, to)
+                if (!(lex.safe.contains(s, from, to) || rare && lex.safe.marked(s, from, to) || lex.clinical.contains(s, from, to)
                         || lex.eponyms.contains(s, from, to)
                         || to - from <= 5 && allCaps(s, from, to) && !lex.names.contains(s, from, to))) { // "Activity-OOB"
                     return false;

@@ -48,6 +48,8 @@ class OverRedactionTest {
             compass region after the   | Cancer rates in East Anglia and the South West.
             quantifier that is a name  | Little is known about this. Early mobilisation helps.
             Latin anatomy              | The inferior vena cava was collapsed.
+            Latin method               | Success of in Vitro Fertilization; studied in vivo and in situ.
+            hyphenated rare words      | Eyelid-parotid metastasis is rare.
             scheduling shorthand       | Appt reminder: Resched to next week. Intraop findings normal. Telehealth ok. Preauth sent.
             """)
     void medicalTextStays(String kind, String note) {
