@@ -49,6 +49,11 @@ class PackagedGatewayIT {
             assertThat(metadata.statusCode()).isEqualTo(200);
             assertThat(metadata.body()).contains("\"resourceType\":\"CapabilityStatement\"");
 
+            HttpResponse<String> reviewApp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/review/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reviewApp.statusCode()).as("the review app's page is in the jar").isEqualTo(200);
+            assertThat(reviewApp.body()).contains("citation-summary");
+
             HttpResponse<String> unauthenticated = http.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/fhir/Composition")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(unauthenticated.statusCode()).as("security is on in the shipped configuration").isEqualTo(401);
