@@ -47,7 +47,9 @@ ROOTS = re.compile(r"(cardi|neur|gastr|hepat|nephr|pulmon|oste|arthr|derm|haem|h
                    r"humer|clavic|stern|cost|abdomin|thorac|pleur|bronch|trache|laryn|phary|esophag|duoden|jejun|ile|col|"
                    r"rect|anal|hernia|ulcer|embol|isch|infarct|edema|oedema|anemi|anaemi|sepsis|septic|febr|pyr|rhin|"
                    r"otic|ocul|ophthalm|retin|cornea|dent|gingiv|cutan|epiderm|myel|plasm|antibod|antigen|vaccin|"
-                   r"biotic|statin|azole|mycin|cillin|floxacin|olol|pril|sartan|dipine)")
+                   r"biotic|statin|azole|mycin|cillin|floxacin|olol|pril|sartan|dipine|"
+                   # prefixes of signs and findings (oligohydramnios, hyperemesis, dyspareunia, asterixis, melasma)
+                   r"amnio|hydr|olig|hyper|hypo|dys|asma|ixis)")
 WORD = re.compile(r"^[a-z][a-z'-]*$")
 
 

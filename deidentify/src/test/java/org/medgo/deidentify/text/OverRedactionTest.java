@@ -50,6 +50,7 @@ class OverRedactionTest {
             Latin anatomy              | The inferior vena cava was collapsed.
             Latin method               | Success of in Vitro Fertilization; studied in vivo and in situ.
             hyphenated rare words      | Eyelid-parotid metastasis is rare.
+            signs and findings         | Oligohydramnios on ultrasound. Asterixis and melasma noted. Bibasilar crackles.
             scheduling shorthand       | Appt reminder: Resched to next week. Intraop findings normal. Telehealth ok. Preauth sent.
             """)
     void medicalTextStays(String kind, String note) {
