@@ -339,8 +339,7 @@ final class FacilityDetector implements Detector {
     private boolean names(EnglishTokens tk, int i) {
         int a = tk.start[i];
         int b = tk.end[i];
-        int slash = tk.text.indexOf('/', a);
-        if (b - a < 3 || slash >= 0 && slash < b) {
+        if (b - a < 3 || NameShapes.indexIn(tk.text, '/', a, b) >= 0) {
             return false; // "r/t hosp": shorthand
         }
         return !lex.safe.contains(tk.text, a, b) && !lex.clinical.contains(tk.text, a, b) && !HEAD_WORDS.contains(tk.text, a, b)

@@ -147,13 +147,13 @@ final class NameShapes {
         for (int t = 0; t < tk.size; t++) {
             int a = tk.start[t];
             int b = tk.end[t];
-            int dash = tk.text.indexOf('-', a);
+            int dash = indexIn(tk.text, '-', a, b);
             if (dash < 0 || dash >= b - 1 || !ContextCues.kin(tk.text.substring(a, dash).toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
             int from = dash + 1;
-            int to = tk.text.indexOf('-', from);
-            to = to < 0 || to > b ? b : to;
+            int to = indexIn(tk.text, '-', from, b);
+            to = to < 0 ? b : to;
             boolean letters = to - from >= 3;
             for (int i = from; i < to && letters; i++) {
                 letters = Character.isLetter(tk.text.charAt(i));
@@ -166,6 +166,16 @@ final class NameShapes {
                 out.add(new Span(from, to, PhiType.NAME));
             }
         }
+    }
+
+    /** Where {@code c} first occurs in [from, to), or -1: bounded, unlike indexOf, which would scan the rest of the note. */
+    static int indexIn(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final Set<String> CREDENTIALS = Set.of("md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "mbbs", "dds",

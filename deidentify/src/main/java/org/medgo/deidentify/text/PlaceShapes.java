@@ -61,7 +61,7 @@ final class PlaceShapes {
     private static final Set<String> STAY = Set.of("stays", "staying", "stayed", "returned", "returning", "visiting");
 
     /** Prepositions that lead to a place in lower-case text ("from dearborn", "near boise"); "to" only after a travel word. */
-    private static final Set<String> LOWER_PLACE_CUES = Set.of("in", "from", "near", "outside", "around");
+    private static final WordSet LOWER_PLACE_CUES = new WordSet(List.of("in", "from", "near", "outside", "around"));
 
     /**
      * Towns typed in lower case ("lives in catonsville", "returned to new haven", "from dearborn"): the longest run of up
@@ -125,8 +125,8 @@ final class PlaceShapes {
     }
 
     private static boolean placeCue(EnglishTokens tk, int t) {
-        String w = lower(tk, t);
-        return LOWER_PLACE_CUES.contains(w) || (w.equals("to") || w.equals("at")) && TRAVEL.contains(lower(tk, t - 1));
+        // looked up in place: this runs for every lower-case word of the note
+        return LOWER_PLACE_CUES.contains(tk.text, tk.start[t], tk.end[t]) || (tk.is(t, "to") || tk.is(t, "at")) && TRAVEL.contains(lower(tk, t - 1));
     }
 
     /** The last token of the longest gazetteer entry of one to three lower-case words from t, or -1. */
