@@ -121,6 +121,9 @@ final class TokenClassifier {
         if (pluralAcronym(s, a, b)) {
             return Kind.OTHER; // "ADLs", "PVCs"
         }
+        if (pronunciation(s, a, tk.end[t])) {
+            return Kind.OTHER; // "(AN-u-rism)", "(HE-mo-kro-ma-TO-sis)": how to say a word, stressed syllable in capitals
+        }
         if (clinicalCompound(s, a, tk.end[t]) && !(tk.isAllCaps(t) && hyphenatedName(s, a, tk.end[t]))) {
             return Kind.OTHER; // "Anti-Ro", "Keytruda-related", "BI-RADS", "DAPA-HF"
         }
@@ -221,6 +224,22 @@ final class TokenClassifier {
     private static final Pattern COMPOUND = Pattern.compile("(?i:anti|non|pre|post|co|re|self|semi|multi|inter|intra|sub|over|under|"
             + "cross|trans|peri|mid|micro|hyper|hypo|pseudo|neo|para|poly|bi|tri)-.+|.+-(?i:related|induced|associated|"
             + "positive|negative|resistant|sensitive|dependent|refractory|naive|naïve|like|type|mediated|specific)|[A-Z0-9]+(?:-[A-Z0-9]+)+");
+
+    /** Three hyphenated syllables or more, one in capitals and one in small letters: no name is written so. */
+    private static boolean pronunciation(String s, int a, int b) {
+        int parts = 1;
+        boolean upper = false;
+        boolean lower = false;
+        int from = a;
+        while (from < b) {
+            int to = dashIn(s, from, b);
+            upper |= to - from >= 2 && allCaps(s, from, to);
+            lower |= to > from && Character.isLowerCase(s.charAt(from)) && Character.isLowerCase(s.charAt(to - 1));
+            parts += to < b ? 1 : 0;
+            from = to + 1;
+        }
+        return parts >= 3 && upper && lower;
+    }
 
     /** A hyphenated clinical word: an antibody, a drug effect, an all-capital acronym ("BI-RADS", "DAPA-HF"). */
     private static boolean clinicalCompound(String s, int a, int b) {

@@ -51,7 +51,7 @@ class PublicCorpusTest {
         assertThat(questions.phiFreeAlteredShare()).as("questions altered: %s", questions.altered().stream().limit(5).toList())
                 .isLessThanOrEqualTo(0.03);
         assertThat(answers.phiFreeAlteredShare()).as("long answers altered: %s", answers.altered().stream().limit(5).toList())
-                .isLessThanOrEqualTo(0.07);
+                .isLessThanOrEqualTo(0.065);
     }
 
     /** MedQuAD answers (NIH consumer-health pages), the second development set: plain-language medical English. */
@@ -59,6 +59,6 @@ class PublicCorpusTest {
     void nihConsumerHealthAnswersStayIntact() {
         CorpusScore.Report r = CorpusScore.run(LabelledCorpus.resource(CorpusScore.MEDQUAD_ANSWERS), Language.EN);
         System.out.print(r.format());
-        assertThat(r.phiFreeAlteredShare()).as("answers altered: %s", r.altered().stream().limit(5).toList()).isLessThanOrEqualTo(0.06);
+        assertThat(r.phiFreeAlteredShare()).as("answers altered: %s", r.altered().stream().limit(5).toList()).isLessThanOrEqualTo(0.055);
     }
 }

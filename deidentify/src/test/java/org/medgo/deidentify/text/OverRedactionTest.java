@@ -51,6 +51,7 @@ class OverRedactionTest {
             Latin method               | Success of in Vitro Fertilization; studied in vivo and in situ.
             hyphenated rare words      | Eyelid-parotid metastasis is rare.
             signs and findings         | Oligohydramnios on ultrasound. Asterixis and melasma noted. Bibasilar crackles.
+            pronunciation guide        | An aneurysm (AN-u-rism) and hemochromatosis (HE-mo-kro-ma-TO-sis).
             scheduling shorthand       | Appt reminder: Resched to next week. Intraop findings normal. Telehealth ok. Preauth sent.
             """)
     void medicalTextStays(String kind, String note) {
