@@ -214,8 +214,20 @@ final class FacilityDetector implements Detector {
         }
         // "Dignity Health", "Atrium Health": an everyday word naming a health system, not at the start of a sentence
         String head = EnglishRecallDetector.lower(tk, e);
-        if (distinctive == 0 && e == s + 1 && (head.equals("health") || head.equals("healthcare")) && tk.isCapitalised(s)
+        // "Sunrise Senior Living", "Brookdale Assisted Living", "Willow Manor": the same for homes where patients live; the
+        // name is the word before the kinds of home ("MRI at Sunrise Senior Living": the run starts earlier)
+        if (distinctive == 0 && RESIDENCE_HEADS.contains(head)) {
+            int n = e - 1;
+            while (n > s && RESIDENCE_KINDS.contains(EnglishRecallDetector.lower(tk, n))) {
+                n--;
+            }
+            s = Math.max(s, n);
+        }
+        boolean named = e == s + 1 && (head.equals("health") || head.equals("healthcare"))
+                || RESIDENCE_HEADS.contains(head) && e > s && kindsBetween(tk, s + 1, e);
+        if (distinctive == 0 && named && tk.isCapitalised(s)
                 && !ContextCues.sentenceStart(tk, s) && !GENERIC.contains(EnglishRecallDetector.lower(tk, s))
+                && !HEADS.contains(EnglishRecallDetector.lower(tk, s)) && !RESIDENCE_KINDS.contains(EnglishRecallDetector.lower(tk, s))
                 && !HEALTH_TOPICS.contains(EnglishRecallDetector.lower(tk, s)) && !lex.clinical.contains(tk.text, tk.start[s], tk.end[s])) {
             distinctive = 1;
         }
@@ -227,6 +239,22 @@ final class FacilityDetector implements Detector {
             out.add(new Span(tk.start[s], end, PhiType.ORGANIZATION));
         }
         return e;
+    }
+
+    /** Heads of places where patients live, named by an everyday word before them ("Sunrise Senior Living", "Oak Manor"). */
+    private static final Set<String> RESIDENCE_HEADS = Set.of("living", "manor", "village", "residence", "homes");
+    /** Kinds of such homes: between the name and the head, or alone before it ("Independent Living" names none). */
+    private static final Set<String> RESIDENCE_KINDS = Set.of("senior", "assisted", "independent", "supportive", "group", "residential",
+            "community", "retirement", "memory", "care", "nursing");
+
+    /** Every token in [from, to) is a kind of home ("Senior" in "Sunrise Senior Living"). */
+    private static boolean kindsBetween(EnglishTokens tk, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!RESIDENCE_KINDS.contains(EnglishRecallDetector.lower(tk, i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Heads that end a place typed in lower case ("holy cross hospital", "sacred heart hosp", "mercer campus"). */

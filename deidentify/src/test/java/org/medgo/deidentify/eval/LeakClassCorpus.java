@@ -347,6 +347,12 @@ final class LeakClassCorpus {
             return new Frame(pick(r, FACILITY_FRAMES), "ORGANIZATION", "University of " + pick(r, "Maryland", "Iowa", "Michigan",
                     "Colorado", "Utah", "Vermont", "Texas", "Washington"), r); // a state that names a university hospital
         }
+        if (r.nextInt(10) == 0) {
+            // a home where patients live, named by an everyday word ("Sunrise Senior Living", "Willow Manor")
+            return new Frame(pick(r, FACILITY_FRAMES), "ORGANIZATION", pick(r, "Sunrise", "Heritage", "Meadow", "Harbor", "Willow",
+                    "Summit", "Evergreen", "Golden", "Pleasant", "Autumn") + " " + pick(r, "Senior Living", "Assisted Living", "Manor",
+                    "Village"), r);
+        }
         return new Frame(pick(r, FACILITY_FRAMES), "ORGANIZATION", facilityName(r), r);
     }
 

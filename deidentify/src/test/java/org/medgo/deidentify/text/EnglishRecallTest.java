@@ -60,6 +60,8 @@ class EnglishRecallTest {
             everyday surname + campus     | plan d/c to levy campus tomorrow if stable                        | levy
             surname + rehab               | transferred via ambulance to foster rehab facility                | foster
             unknown word + rehab          | transferred via ambulance to kessler-adventist rehab facility     | kessler-adventist
+            everyday word + Senior Living | Should Mr. Tanaka, 78, at Sunrise Senior Living stop aspirin?     | Sunrise
+            everyday word + Manor         | She lives at Willow Manor with her sister.                        | Willow
             three dotted initials, age    | K.L.M., 61M, with CHF on furosemide.                              | K.L.M.
             initials spelled like an abbr.| Son, N.B., is the health care proxy.                              | N.B.
             """)
@@ -102,6 +104,7 @@ class EnglishRecallTest {
             kinds of hospital       | admitted to the county hospital, a teaching hospital; state hospital records; the main campus
             kinds of rehab, clinic  | needs outpatient rehab, cardiac rehab clinic; day hospital program; r/t hosp stay
             care before a head      | subacute rehab vs sub-acute rehab; vestibular rehab; hand clinic, anticoag clinic
+            kinds of homes          | Consider Independent Living or Assisted Living; he is in Supportive Housing.
             """)
     void clinicalTextIsKept(String kind, String note) {
         assertThat(clean(note)).as(kind).isEqualTo(note);
