@@ -30,6 +30,11 @@ final class AddressDetector implements Detector {
             "(?=[A-Z])\\b(?:[A-Z][a-z]+\\s){1,3}?(?:[A-Z][a-z]+),\\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\\s+\\d{5}(?:-\\d{4})?\\b");
     private static final Pattern EN_KEYWORD = Pattern.compile(
             "(?i:address|home address|lives at|residing at|resides at)\\s*[:：]?\\s*(\\d{1,6}\\s+[^\\n;]{3,80}?)(?=[.;\\n]|$)");
+    /** A street named without its number after a place preposition ("the pharmacy on Elm St", "lives off Maple Avenue"). */
+    private static final Pattern EN_STREET_NAMED = Pattern.compile(
+            "(?i:on|at|off|near|onto|along)\\s+((?:[A-Z][a-z]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+            + "Court|Ct|Way|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b\\.?)");
+    private static final KeywordIndex EN_STREET_NAMED_TRIGGERS = KeywordIndex.fromAlternation("on|at|off|near|onto|along", true).atWordStarts();
     private static final Pattern STATE_ZIP = Pattern.compile(",\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b");
     private static final Pattern PO_BOX = Pattern.compile("\\b(?:P\\.?\\s?O\\.?\\s?Box|PO Box)\\s+\\d+\\b");
 
@@ -56,6 +61,9 @@ final class AddressDetector implements Detector {
                 }
             }
             ZH_KEYWORD_TRIGGERS.forEachMatch(text, ZH_KEYWORD, k -> out.add(new Span(k.start(1), k.end(1), PhiType.ADDRESS)));
+        }
+        if (language.english()) {
+            EN_STREET_NAMED_TRIGGERS.forEachMatch(text, EN_STREET_NAMED, k -> out.add(new Span(k.start(1), k.end(1), PhiType.ADDRESS)));
         }
         if (language.english() && DateExpressions.hasDigit(text)) {
             IdentifierDetector.find(EN_STREET, text, PhiType.ADDRESS, out);

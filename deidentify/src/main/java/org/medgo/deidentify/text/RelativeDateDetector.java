@@ -17,6 +17,8 @@ final class RelativeDateDetector implements Detector {
             + "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|(?<=(?i:last|next|past|on|this)\\s)(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.?)"
             + "(?:\\s+(?i:morning|afternoon|evening|night))?\\b"
             + "|(?<![A-Za-z])(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?:[/,-](?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)){1,6}\\b"
+            // a short weekday no other word is spelt like ("pick her up Thurs."); Mon, Sat and Sun need a cue ("Sat up")
+            + "|(?<![A-Za-z])(?:Tues|Tue|Wed|Thurs|Thur|Thu|Fri)(?![A-Za-z'-])\\.?"
             // lower-case chat: "since sunday", "last friday night" (a cue word is needed: "sunday" alone stays)
             + "|(?<![A-Za-z])(?i:(?:this\\s+)?(?:last|past|next|previous|coming|this|on|since|until|till|by|before|after)\\s+"
             + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?:\\s+(?:morning|afternoon|evening|night))?)\\b");
