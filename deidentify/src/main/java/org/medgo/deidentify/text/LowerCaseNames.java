@@ -167,6 +167,8 @@ final class LowerCaseNames {
     }
 
     private static final Set<String> CALLS = Set.of("called", "phoned", "visited", "calls", "phones");
+    /** Words after a person told of something ("md aware", "kim notified"): a name only when the word before is one. */
+    private static final Set<String> TOLD = Set.of("aware", "notified", "paged", "informed", "updated");
     private static final Set<String> STAFF = Set.of("np", "rn", "rrt", "pa", "md", "lpn", "licsw", "lcsw", "msw", "resident", "intern");
 
     /**
@@ -181,6 +183,14 @@ final class LowerCaseNames {
                 && !NOT_A_NAME_AFTER_CUE.contains(lower(tk, t)) && !PERSON_VERBS.contains(lower(tk, t));
         if (listed && t + 1 < tk.size && gapOk(tk, t) && CALLS.contains(lower(tk, t + 1))) {
             return t;
+        }
+        // "kim aware", "grace dudak aware": a name no everyday word, or a listed name and an unknown word, before "aware"
+        if (listed && t + 1 < tk.size && gapOk(tk, t) && TOLD.contains(lower(tk, t + 1)) && !lex.safe.contains(tk.text, tk.start[t], tk.stemEnd(t))) {
+            return t;
+        }
+        if (listed && t + 2 < tk.size && gapOk(tk, t) && gapOk(tk, t + 1) && (lowerUnknown(tk, t + 1) || listedRare(tk, t + 1))
+                && TOLD.contains(lower(tk, t + 2))) {
+            return t + 1;
         }
         int e = t;
         boolean named = false;

@@ -60,6 +60,8 @@ class NursingNoteRecallTest {
             name signing the note        | PT IS ON 850U/HR HEPARIN, NOT 1400U/HR. MARGUERITE              | MARGUERITE
             contact person in capitals   | SOCIAL: CONTACT PERSON ODILE BRANNIGAN (555-0134).              | ODILE;BRANNIGAN
             short name after NP          | FEBRILE, NP TAV AWARE. PIGTAIL CATH TO SUCTION.                 | TAV
+            lower-case pair before aware | r dp difficult to doppler. marisol dudak aware.                 | marisol;dudak
+            lower-case name, notified    | k 5.9 recheck sent, kim notified                                | kim
             mixed-case name after DR.    | MILRINONE DECREASED PER DR. Quellan.PADS HIGH TO LOW TEENS      | Quellan
             title glued, mixed case      | discussed w/Dr. Quillon this am, agrees with plan               | Quillon
             """)
@@ -94,6 +96,7 @@ class NursingNoteRecallTest {
             slashed shorthand       | S/P CABG, H/O MI, W/DR AWARE OF K 5.1
             last word of a note     | PT ON CONTACT PRECAUTIONS FOR MRSA. WILL CONTINUE TO MONITOR CLOSELY. PLAN
             shorthand after RN      | RN SXN FOR THICK SECRETIONS. RN BSN ON DUTY. NP AWARE, RN AWARE OF PLAN.
+            roles before aware      | resident paged, md aware, micu team aware, family updated, house officer aware
             bare letters in capitals| PT HAD A GOOD DAY. LASIX GIVEN W GOOD EFFECT. T MAX 101. L SUBCLAVIAN PATENT.
             """)
     void clinicalTextIsKept(String kind, String note) {
