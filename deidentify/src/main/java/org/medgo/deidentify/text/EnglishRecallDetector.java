@@ -107,6 +107,7 @@ final class EnglishRecallDetector implements Detector {
         nameShapes.namePairs(tk, kind, out);
         nameShapes.hyphenedRelatives(tk, out);
         transcriptionSignatures(tk, out);
+        NameShapes.dictationCodes(tk.text, out);
         trailingInitials(tk.text, out);
         nameShapes.dottedInitials(tk.text, out);
         cityShortForms(tk, out);

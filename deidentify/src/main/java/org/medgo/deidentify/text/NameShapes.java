@@ -181,6 +181,20 @@ final class NameShapes {
     private static final Set<String> CREDENTIALS = Set.of("md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "phd", "mbbs", "dds",
             "pharmd", "lcsw", "crna", "cnm", "aprn", "fnp", "dnp", "mph", "msw", "lpn", "psyd", "od", "dpm", "facp", "facc", "fnp-c");
 
+    /** A dictating clinician's code right after the credential of a signature ("BRIGHT, M.D.    FB59": initials and a number). */
+    private static final Pattern DICTATION_CODE = Pattern.compile("(?:\\bM\\.D\\.|\\bMD\\b|\\bD\\.O\\.|\\bNP\\b|\\bPA-C\\b)[ \\t]{2,}([A-Z]{2,3}\\d{1,4})\\b");
+
+    /** "FILBERT BRIGHT, M.D.    FB59": the code that stands for the dictating clinician is part of the signature. */
+    static void dictationCodes(String text, List<Span> out) {
+        if (text.indexOf("  ") < 0) {
+            return;
+        }
+        Matcher m = DICTATION_CODE.matcher(text);
+        while (m.find()) {
+            out.add(new Span(m.start(1), m.end(1), PhiType.NAME));
+        }
+    }
+
     /** "FILBERT BRIGHT, M.D.", "Owen M Gallagher, MD": up to four capitalised words before a credential are a person. */
     void namesBeforeCredentials(EnglishTokens tk, List<Span> out) {
         for (int t = 1; t < tk.size; t++) {

@@ -47,6 +47,7 @@ class EnglishRecallTest {
             facility after records from   | Records from Mercy were reviewed.                                 | Mercy
             all-capital header name       | PATIENT: JONES, MARY  visit for cough                             | JONES;MARY
             name before a credential      | Dictated by: WALDEMAR FROST, M.D. on the ward                     | WALDEMAR;FROST
+            dictation code after M.D.     | Dictated by: WALDEMAR FROST, M.D.    QX41      D:10/22/82          | QX41
             month and two-digit year      | s/p CABG x 3 in 4/86, stable since.                               | 4/86
             month/day after a procedure   | Plan for cath 2/18 to evaluate.                                   | 2/18
             month named after since       | Not seen since November by this clinic.                           | November
