@@ -1,20 +1,13 @@
 package org.medgo.deidentify.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medgo.deidentify.text.EnglishNotes.clean;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medgo.deidentify.DeidSecrets;
-import org.medgo.deidentify.DeidSession;
 
 /** Recall-first English: the classes issue 13 names leave no trace; clinical words stay. One row per class. */
 class EnglishRecallTest {
-    private final TextDeidentifier deid = TextDeidentifier.standard();
-
-    private String clean(String note) {
-        return deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             first name + initial, no cue  | A 61-year-old man, Tobias W., with gout presents with a hot knee. | Tobias;W.

@@ -1,20 +1,13 @@
 package org.medgo.deidentify.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medgo.deidentify.text.EnglishNotes.clean;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medgo.deidentify.DeidSecrets;
-import org.medgo.deidentify.DeidSession;
 
 /** Towns typed in lower case after a place cue go; everyday and clinical words after the same cues stay. */
 class LowerCasePlacesTest {
-    private final TextDeidentifier deid = TextDeidentifier.standard();
-
-    private String clean(String note) {
-        return deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listed town after in          | she lives in towson with her husband                | towson

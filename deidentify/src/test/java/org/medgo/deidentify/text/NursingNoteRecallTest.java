@@ -1,23 +1,16 @@
 package org.medgo.deidentify.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medgo.deidentify.text.EnglishNotes.clean;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medgo.deidentify.DeidSecrets;
-import org.medgo.deidentify.DeidSession;
 
 /**
  * Round 3 of issue 13: the classes that real nursing and progress notes (lines in capitals, shorthand, bare dates,
  * names typed in lower case) leaked, each with invented values; and the shorthand that must stay.
  */
 class NursingNoteRecallTest {
-    private final TextDeidentifier deid = TextDeidentifier.standard();
-
-    private String clean(String note) {
-        return deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             bare month/day               | 6/19 FOUND BY SPOUSE ON THE FLOOR, AWAKE.                      | 6/19

@@ -1,23 +1,16 @@
 package org.medgo.deidentify.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medgo.deidentify.text.EnglishNotes.clean;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medgo.deidentify.DeidSecrets;
-import org.medgo.deidentify.DeidSession;
 
 /**
  * PHI-free medical English of the classes that independent text (PubMedQA) showed being replaced stays as it is; the
  * same words still go when a cue makes them a person.
  */
 class OverRedactionTest {
-    private final TextDeidentifier deid = TextDeidentifier.standard();
-
-    private String clean(String note) {
-        return deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             clinical prefix            | Preoperative anemia and neoadjuvant chemotherapy delayed surgery.

@@ -1,19 +1,16 @@
 package org.medgo.deidentify.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medgo.deidentify.text.EnglishNotes.clean;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medgo.deidentify.DeidSecrets;
-import org.medgo.deidentify.DeidSession;
 
 /**
  * A weekday written short with no cue word before it, and a street named without its house number, are identifiers;
  * the words that look like them stay. One row per shape: text | what must go (;-separated) | what must stay.
  */
 class ShortWeekdayAndStreetNameTest {
-    private final TextDeidentifier deid = TextDeidentifier.standard();
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             weekday short, sentence end    | Son will pick her up Thurs.                                   | Thurs     | pick her up
@@ -26,7 +23,7 @@ class ShortWeekdayAndStreetNameTest {
             saint before a name is no street | Transferred at St. Jude for chemotherapy.                   | ~         | chemotherapy
             """)
     void goesOrStays(String shape, String note, String gone, String kept) {
-        String out = deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
+        String out = clean(note);
         if (!gone.equals("~")) {
             for (String value : gone.split(";")) {
                 assertThat(out).as(shape + ": " + out).doesNotContain(value);

@@ -1,20 +1,13 @@
 package org.medgo.deidentify.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medgo.deidentify.text.EnglishNotes.clean;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medgo.deidentify.DeidSecrets;
-import org.medgo.deidentify.DeidSession;
 
 /** Dates whose month is a word, in any case and order; and the words spelled like a month that stay. */
 class WrittenMonthDetectorTest {
-    private final TextDeidentifier deid = TextDeidentifier.standard();
-
-    private String clean(String note) {
-        return deid.deidentify(note, Language.EN, DeidSession.newRequest(DeidSecrets.of(new byte[32]))).text();
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             lower-case month, day, year  | her birthday is tomorrow, may 16, 2011.               | may 16
