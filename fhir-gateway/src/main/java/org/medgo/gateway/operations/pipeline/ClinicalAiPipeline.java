@@ -112,7 +112,7 @@ public class ClinicalAiPipeline {
         // encoded once, for the validator and the fingerprint; the validator then reads only this text, so the
         // de-identification (CPU only, nothing stored) can run on the parsed record meanwhile, on another core
         String recordJson = RECORD_JSON.newJsonParser().setPrettyPrint(false).encodeResourceToString(input.bundle());
-        CompletableFuture<ModelViews.Prepared> prepared = CompletableFuture.supplyAsync(() -> views.prepare(run.kind, input), SIDE_WORK);
+        CompletableFuture<ModelViews.Prepared> prepared = CompletableFuture.supplyAsync(() -> views.prepare(run.kind, input, parts.encounterEntry()), SIDE_WORK);
         if (mode == CallMode.SYNCHRONOUS) {
             run.times.time(Step.VALIDATE, () -> validator.requireValidJson(recordJson));
         } // a job's record passed validate() before it was queued (JobRunner.submit): validated once, not twice

@@ -41,23 +41,24 @@ public class ModelViews {
 
     /**
      * The de-identifier works on its own copy, so the input Bundle is neither copied here nor changed.
-     * Audited as a DEIDENTIFY event ({@code auditStep}) with the counts per PHI type.
+     * Audited as a DEIDENTIFY event ({@code auditStep}) with the counts per PHI type. The record is the most recent
+     * encounter's, as a summary's is; a Bundle with no Encounter is shown whole.
      */
     public ModelView of(OperationKind kind, OperationInput input, String patientRef, String auditStep) {
-        return kept(prepare(kind, input), input, patientRef, auditStep);
+        return kept(prepare(kind, input, RecordParts.latestEncounterEntry(input.bundle())), input, patientRef, auditStep);
     }
 
     /**
      * The CPU part, with no I/O and nothing stored: de-identification, rendering, language, template. It may run
      * while the record is still being validated; {@link #kept} stores and audits it only once the call goes ahead.
+     * {@code focalEncounter}: where the encounter the draft is about stands in the input Bundle (-1: none held).
      */
-    public Prepared prepare(OperationKind kind, OperationInput input) {
+    public Prepared prepare(OperationKind kind, OperationInput input, int focalEncounter) {
         DeidSession session = DeidSession.newRequest(secrets);
         DeidentifiedResource deid = deidentifier.deidentify(input.bundle(), session);
         Bundle bundle = (Bundle) deid.resource();
-        // the parts were taken from the input; de-identification keeps the entries in place, so positions still match
-        int encounter = RecordParts.of(input.bundle(), kind).encounterEntry(input.bundle());
-        RecordFit.Fitted scoped = RecordScope.toEncounter(RecordRenderer.render(bundle), bundle, encounter);
+        // the position is the input's; de-identification keeps the entries in place, so it still names the encounter
+        RecordFit.Fitted scoped = RecordScope.toEncounter(RecordRenderer.render(bundle), bundle, focalEncounter);
         String language = RecordLanguage.of(bundle, scoped.record().text(), input.language());
         return new Prepared(session, deid, bundle, language, templates.current(kind.promptFamily(), language), scoped.record(),
                 scoped.omitted());

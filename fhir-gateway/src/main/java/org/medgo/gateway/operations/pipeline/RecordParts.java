@@ -13,9 +13,11 @@ import org.medgo.gateway.operations.validation.InputRefusal;
 
 /**
  * The resources of an input record the output points at: the one Patient, the focal Encounter or
- * DiagnosticReport, and the encounter. References are to the REAL (input) ids, taken before de-identification.
+ * DiagnosticReport, and the encounter (and where it stands in the Bundle, -1 when the Bundle does not hold it).
+ * References are to the REAL (input) ids, taken before de-identification.
  */
-public record RecordParts(Patient patient, Reference patientRef, Resource focus, Reference focusRef, Optional<Reference> encounterRef) {
+public record RecordParts(Patient patient, Reference patientRef, Resource focus, Reference focusRef, Optional<Reference> encounterRef,
+                          int encounterEntry) {
 
     private static final String URN_UUID = "urn:uuid:";
 
@@ -36,23 +38,29 @@ public record RecordParts(Patient patient, Reference patientRef, Resource focus,
         Resource focus = latest(foci);
         Reference patientRef = reference(bundle, patient, "Patient");
         Reference focusRef = reference(bundle, focus, focus.fhirType());
-        Optional<Reference> encounter = switch (focus) {
-            case Encounter e -> Optional.of(focusRef);
-            case DiagnosticReport d when d.hasEncounter() && d.getEncounter().hasReference() ->
-                    of(bundle, Encounter.class).stream().filter(e -> names(bundle, e).contains(d.getEncounter().getReference()))
-                            .findFirst().map(e -> reference(bundle, e, "Encounter"))
-                            .or(() -> Optional.of(new Reference(d.getEncounter().getReference())));
-            default -> Optional.ofNullable(latest(of(bundle, Encounter.class))).map(e -> reference(bundle, e, "Encounter"));
+        Optional<Reference> reportsEncounter = focus instanceof DiagnosticReport d && d.hasEncounter() && d.getEncounter().hasReference()
+                ? Optional.of(new Reference(d.getEncounter().getReference())) : Optional.empty();
+        // the encounter the output is about, when the Bundle holds it
+        Optional<Encounter> held = switch (focus) {
+            case Encounter e -> Optional.of(e);
+            case DiagnosticReport d when reportsEncounter.isPresent() -> of(bundle, Encounter.class).stream()
+                    .filter(e -> names(bundle, e).contains(reportsEncounter.get().getReference())).findFirst();
+            default -> Optional.ofNullable(latest(of(bundle, Encounter.class)));
         };
-        return new RecordParts(patient, patientRef, focus, focusRef, encounter);
+        Optional<Reference> encounter = held.map(e -> reference(bundle, e, "Encounter")).or(() -> reportsEncounter);
+        return new RecordParts(patient, patientRef, focus, focusRef, encounter, held.map(e -> entryOf(bundle, e)).orElse(-1));
     }
 
-    /** Where the encounter the output is about stands in the Bundle, or -1 when the Bundle does not hold it. */
-    public int encounterEntry(Bundle bundle) {
+    /** Where the most recent Encounter stands in the Bundle, or -1 when it holds none (a summary's encounter). */
+    public static int latestEncounterEntry(Bundle bundle) {
+        Encounter latest = latest(of(bundle, Encounter.class));
+        return latest == null ? -1 : entryOf(bundle, latest);
+    }
+
+    private static int entryOf(Bundle bundle, Resource r) {
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).getResource() instanceof Encounter e && encounterRef.isPresent()
-                    && reference(bundle, e, "Encounter").getReference().equals(encounterRef.get().getReference())) {
+            if (entries.get(i).getResource() == r) {
                 return i;
             }
         }
